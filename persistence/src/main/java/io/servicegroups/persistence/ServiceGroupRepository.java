@@ -1,0 +1,202 @@
+package io.servicegroups.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.servicegroups.core.ConcurrencyLimits;
+import io.servicegroups.core.ErrorCode;
+import io.servicegroups.core.Handler;
+import io.servicegroups.core.ItemRef;
+import io.servicegroups.core.PageRequest;
+import io.servicegroups.core.PublishedService;
+import io.servicegroups.core.RuleViolation;
+import io.servicegroups.core.ServiceGroup;
+import io.servicegroups.core.ServiceGroupDraft;
+import io.servicegroups.persistence.entity.InstanceEntity;
+import io.servicegroups.persistence.entity.PublishedServiceEntity;
+import io.servicegroups.persistence.entity.ServiceGroupEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Service groups in PostgreSQL. Every method runs in the caller's reactive session or transaction
+ * (opened by the application service); results are core types, entities never leave this module.
+ */
+@ApplicationScoped
+public class ServiceGroupRepository {
+    static final String NAME_KEY = "service_group_owner_name_key";
+    static final String FQDN_KEY = "service_group_fqdn_key";
+    static final String INSTANCE_GROUP_FKEY = "instance_service_group_id_fkey";
+
+    /** Stores a new group; a name or DNS name taken meanwhile fails with code 23. */
+    public Uni<ServiceGroup> insert(String owner, ServiceGroupDraft draft) {
+        ServiceGroupEntity group = new ServiceGroupEntity();
+        group.id = UUID.randomUUID();
+        group.owner = owner;
+        group.name = draft.name();
+        group.fqdn = draft.fqdn();
+        group.persistent = draft.persistent();
+        group.softLimit = draft.limits().soft();
+        group.hardLimit = draft.limits().hard();
+        group.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<PublishedServiceEntity> services = new ArrayList<>();
+        for (int i = 0; i < draft.services().size(); i++) {
+            services.add(toEntity(group.id, i, draft.services().get(i)));
+        }
+        return Panache.getSession()
+                .chain(session -> session.persist(group)
+                        .chain(() -> session.persistAll(services.toArray()))
+                        .chain(session::flush))
+                .onFailure().transform(failure -> UniqueViolations.translate(failure, Map.of(
+                        NAME_KEY, nameTaken(draft.name()),
+                        FQDN_KEY, fqdnTaken(draft.fqdn()))))
+                .replaceWith(() -> toDomain(group, draft.services(), List.of()));
+    }
+
+    public static RuleViolation nameTaken(String name) {
+        return UniqueViolations.alreadyExists("name: \"" + name + "\" is already in use by another service group");
+    }
+
+    public static RuleViolation fqdnTaken(String fqdn) {
+        return UniqueViolations.alreadyExists("dns_name: \"" + fqdn + "\" is already in use");
+    }
+
+    public Uni<Boolean> nameExists(String owner, String name) {
+        return ServiceGroupEntity.count("owner = ?1 and name = ?2", owner, name).map(n -> n > 0);
+    }
+
+    /** Across all users, case-insensitively. */
+    public Uni<Boolean> fqdnExists(String fqdn) {
+        return ServiceGroupEntity.count("lower(fqdn) = ?1", fqdn.toLowerCase(Locale.ROOT)).map(n -> n > 0);
+    }
+
+    /** The owner's group, or null. */
+    public Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
+        return findEntity(owner, ref, LockModeType.NONE)
+                .chain(group -> group == null ? Uni.createFrom().nullItem() : withDetails(List.of(group), details)
+                        .map(groups -> groups.get(0)));
+    }
+
+    /** The owner's group, locked until the transaction ends, or null. */
+    public Uni<ServiceGroup> lock(String owner, ItemRef ref) {
+        return findEntity(owner, ref, LockModeType.PESSIMISTIC_WRITE)
+                .map(group -> group == null ? null : toDomain(group, List.of(), List.of()));
+    }
+
+    private Uni<ServiceGroupEntity> findEntity(String owner, ItemRef ref, LockModeType lock) {
+        var query = ref instanceof ItemRef.ByUuid byUuid
+                ? ServiceGroupEntity.<ServiceGroupEntity>find("id = ?1 and owner = ?2", byUuid.uuid(), owner)
+                : ServiceGroupEntity.<ServiceGroupEntity>find("name = ?1 and owner = ?2",
+                        ((ItemRef.ByName) ref).name(), owner);
+        return query.withLock(lock).firstResult();
+    }
+
+    /**
+     * A page of the owner's groups ordered by creation time, then uuid.
+     *
+     * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
+     */
+    public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
+        Uni<List<ServiceGroupEntity>> groups;
+        if (page.after() == null) {
+            groups = ServiceGroupEntity.<ServiceGroupEntity>find("owner = ?1 order by createdAt, id", owner)
+                    .range(0, page.count() - 1).list();
+        } else {
+            groups = ServiceGroupEntity.<ServiceGroupEntity>find("id = ?1 and owner = ?2", page.after(), owner)
+                    .firstResult()
+                    .onItem().ifNull().failWith(() -> new RuleViolation(ErrorCode.NOT_FOUND,
+                            "from: no service group with uuid " + page.after()))
+                    .chain(after -> ServiceGroupEntity.<ServiceGroupEntity>find("owner = ?1 and (createdAt > ?2"
+                                    + " or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                            owner, after.createdAt, after.id).range(0, page.count() - 1).list());
+        }
+        return groups.chain(list -> withDetails(list, details));
+    }
+
+    /** The owner's groups matching every filter given (null: no filter). */
+    public Uni<List<ServiceGroup>> filter(String owner, Boolean persistent, String fqdn) {
+        StringBuilder query = new StringBuilder("owner = :owner");
+        Map<String, Object> params = new HashMap<>();
+        params.put("owner", owner);
+        if (persistent != null) {
+            query.append(" and persistent = :persistent");
+            params.put("persistent", persistent);
+        }
+        if (fqdn != null) {
+            query.append(" and lower(fqdn) = :fqdn");
+            params.put("fqdn", fqdn.toLowerCase(Locale.ROOT));
+        }
+        query.append(" order by createdAt, id");
+        return ServiceGroupEntity.<ServiceGroupEntity>list(query.toString(), params)
+                .map(list -> list.stream().map(g -> toDomain(g, List.of(), List.of())).toList());
+    }
+
+    public Uni<Long> attachedCount(UUID groupId) {
+        return InstanceEntity.count("serviceGroupId = ?1", groupId);
+    }
+
+    /** Deletes the group and its published ports; refused by the database while an instance references it. */
+    public Uni<Void> delete(ServiceGroup group) {
+        return ServiceGroupEntity.delete("id = ?1", group.uuid())
+                .onFailure().transform(failure -> UniqueViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,
+                        new RuleViolation(ErrorCode.ATTACHED, "service group " + group.uuid()
+                                + " still has instances attached"))))
+                .replaceWithVoid();
+    }
+
+    private Uni<List<ServiceGroup>> withDetails(List<ServiceGroupEntity> groups, boolean details) {
+        if (!details || groups.isEmpty()) {
+            return Uni.createFrom().item(groups.stream().map(g -> toDomain(g, List.of(), List.of())).toList());
+        }
+        List<UUID> ids = groups.stream().map(g -> g.id).toList();
+        return PublishedServiceEntity.<PublishedServiceEntity>list("groupId in ?1 order by groupId, position", ids)
+                .chain(services -> Panache.getSession().chain(session -> session
+                                .createSelectionQuery("select i.serviceGroupId, i.id from InstanceEntity i"
+                                        + " where i.serviceGroupId in (:ids) order by i.seq", Object[].class)
+                                .setParameter("ids", ids)
+                                .getResultList())
+                        .map(instances -> assemble(groups, services, instances)));
+    }
+
+    private static List<ServiceGroup> assemble(List<ServiceGroupEntity> groups,
+                                               List<PublishedServiceEntity> services, List<Object[]> instances) {
+        Map<UUID, List<PublishedService>> servicesByGroup = new HashMap<>();
+        for (PublishedServiceEntity service : services) {
+            servicesByGroup.computeIfAbsent(service.groupId, id -> new ArrayList<>()).add(toDomain(service));
+        }
+        Map<UUID, List<UUID>> instancesByGroup = new HashMap<>();
+        for (Object[] row : instances) {
+            instancesByGroup.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return groups.stream().map(g -> toDomain(g, servicesByGroup.getOrDefault(g.id, List.of()),
+                instancesByGroup.getOrDefault(g.id, List.of()))).toList();
+    }
+
+    private static ServiceGroup toDomain(ServiceGroupEntity g, List<PublishedService> services, List<UUID> instances) {
+        return new ServiceGroup(g.id, g.owner, g.name, g.fqdn, g.createdAt, services, instances, g.persistent,
+                new ConcurrencyLimits(g.softLimit, g.hardLimit));
+    }
+
+    private static PublishedService toDomain(PublishedServiceEntity s) {
+        return new PublishedService(s.port, s.destinationPort,
+                Arrays.stream(s.handlers).map(name -> Handler.fromWireName(name).orElseThrow()).toList());
+    }
+
+    private static PublishedServiceEntity toEntity(UUID groupId, int position, PublishedService service) {
+        PublishedServiceEntity entity = new PublishedServiceEntity();
+        entity.groupId = groupId;
+        entity.position = (short) position;
+        entity.port = service.port();
+        entity.destinationPort = service.destinationPort();
+        entity.handlers = service.handlers().stream().map(Handler::wireName).toArray(String[]::new);
+        return entity;
+    }
+}

@@ -1,0 +1,27 @@
+package io.servicegroups.persistence.entity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Row of {@code service_group}. Stays inside the persistence module. */
+@Entity
+@Table(name = "service_group")
+public class ServiceGroupEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String owner;
+    public String name;
+    public String fqdn;
+    public boolean persistent;
+    @Column(name = "soft_limit")
+    public int softLimit;
+    @Column(name = "hard_limit")
+    public int hardLimit;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}
