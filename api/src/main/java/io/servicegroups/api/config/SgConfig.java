@@ -1,0 +1,66 @@
+package io.servicegroups.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.List;
+import java.util.Optional;
+
+/** The application's own settings (SPEC 6); README lists them with their environment names. */
+@ConfigMapping(prefix = "sg")
+public interface SgConfig {
+    /** IATA-style metro code, e.g. {@code fra0}. */
+    @WithDefault("fra0")
+    String metro();
+
+    /** Domain under which group DNS names live. */
+    @WithName("metro-domain")
+    @WithDefault("${sg.metro}.kraft.host")
+    String metroDomain();
+
+    Auth auth();
+
+    Db db();
+
+    /** Where the embedded PostgreSQL keeps its data (read by the database config source). */
+    @WithName("data-dir")
+    Optional<String> dataDir();
+
+    Dns dns();
+
+    Api api();
+
+    interface Auth {
+        /** Comma-separated {@code user:token} pairs; none: a token is generated at first start. */
+        Optional<String> tokens();
+
+        /** The user the generated token stands for. */
+        @WithName("generated-user")
+        @WithDefault("default")
+        String generatedUser();
+    }
+
+    interface Db {
+        /** {@code postgresql://user:password@host:port/database}; none: embedded PostgreSQL. */
+        Optional<String> url();
+    }
+
+    interface Dns {
+        /** Labels that cannot be used directly under the metro domain. */
+        @WithName("reserved-labels")
+        @WithDefault("www,api,admin,mail,status")
+        List<String> reservedLabels();
+    }
+
+    interface Api {
+        /** Most items one request may carry. */
+        @WithName("max-batch-size")
+        @WithDefault("1000")
+        int maxBatchSize();
+
+        /** Largest request body accepted, in bytes. */
+        @WithName("max-body-bytes")
+        @WithDefault("1048576")
+        int maxBodyBytes();
+    }
+}

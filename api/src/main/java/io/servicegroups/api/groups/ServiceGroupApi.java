@@ -1,0 +1,125 @@
+package io.servicegroups.api.groups;
+
+import io.servicegroups.api.envelope.Envelope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.servicegroups.api.ApiDocs;
+import io.servicegroups.api.request.ItemRefRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** OpenAPI description of {@code /v1/services}; {@link ServiceGroupResource} implements it. */
+@Tag(name = "Service groups", description = "Publish ports under a DNS name and balance across attached instances")
+@SecurityRequirement(name = ApiDocs.BEARER)
+@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = "application/json",
+        schema = @Schema(implementation = Envelope.class), examples = @ExampleObject(name = "bad request",
+        value = ApiDocs.BAD_REQUEST_EXAMPLE)))
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class),
+                examples = @ExampleObject(name = "unauthorized", value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+@APIResponse(responseCode = "413", description = "Body too large",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
+@APIResponse(responseCode = "415", description = "A body that is not JSON",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
+@APIResponse(responseCode = "503", description = "Database unavailable",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
+public interface ServiceGroupApi {
+
+    @Operation(summary = "Create one or more service groups",
+            description = "Takes one object or an array of objects. Each item is created in its own transaction;"
+                    + " items that break a rule answer status error with a numeric error code, the others are"
+                    + " created (status partial_success). HTTP 200 for every well-formed request.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreateServiceGroupRequest.class),
+            examples = {
+                    @ExampleObject(name = "HTTPS on 443 to 8080 (seed example)", value = """
+                            {"services": [{"port": 443, "destination_port": 8080, "handlers": ["tls", "http"]}]}"""),
+                    @ExampleObject(name = "named, with HTTP to HTTPS redirect", value = """
+                            {"name": "my-project", "dns_name": "my-project",
+                             "services": [{"port": 443, "destination_port": 8080, "handlers": ["tls", "http"]},
+                                          {"port": 80, "destination_port": 443, "handlers": ["http", "redirect"]}]}"""),
+                    @ExampleObject(name = "batch", value = """
+                            [{"name": "a", "services": []}, {"name": "b", "services": []}]""")}))
+    @APIResponse(responseCode = "200", description = "One item per requested group, in order",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "created",
+                    value = ApiDocs.CREATED_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> create(@Context HttpServerRequest request);
+
+    @Operation(summary = "Get service groups",
+            description = "Name the groups in a JSON body [{\"uuid\": ...}, {\"name\": ...}] or with uuid/name query"
+                    + " parameters; with neither, all of your groups, a page at a time (count, from)."
+                    + " Unknown groups answer an item with error 8.")
+    @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "by uuid and by name", value = """
+                    [{"uuid": "3b5b4c36-2c9b-46e4-80c6-7e5b561938c2"}, {"name": "my-project"}]""")))
+    @Parameters({
+            @Parameter(name = "uuid", in = ParameterIn.QUERY, description = "A group's uuid; repeatable"),
+            @Parameter(name = "name", in = ParameterIn.QUERY, description = "A group's name; repeatable"),
+            @Parameter(name = "details", in = ParameterIn.QUERY, description = "false: only uuid and name",
+                    schema = @Schema(type = SchemaType.BOOLEAN,
+                            defaultValue = "true")),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "Page size when listing all (1-1000)",
+                    schema = @Schema(type = SchemaType.INTEGER,
+                            defaultValue = "100")),
+            @Parameter(name = "from", in = ParameterIn.QUERY,
+                    description = "Listing all: start after the group with this uuid (the last of the previous page)")})
+    @APIResponse(responseCode = "200", description = "One item per requested group, in order",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a group",
+                    value = ApiDocs.GROUP_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> get(@Context HttpServerRequest request, List<String> uuid, List<String> name,
+                                         String details, String count, String from);
+
+    @Operation(summary = "Get one service group by uuid (local scope)")
+    @Parameter(name = "uuid", in = ParameterIn.PATH, description = "The group's uuid", required = true)
+    @Parameter(name = "details", in = ParameterIn.QUERY, description = "false: only uuid and name")
+    @APIResponse(responseCode = "200", description = "The group, or an item with error 8",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a group",
+                    value = ApiDocs.GROUP_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> getOne(String uuid, @Context HttpServerRequest request, String details);
+
+    @Operation(summary = "Delete service groups",
+            description = "Same identification as get. An item fails with error 15 while instances are attached;"
+                    + " after a delete the uuid is invalid and the DNS name free.")
+    @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "by uuid", value = """
+                    [{"uuid": "3b5b4c36-2c9b-46e4-80c6-7e5b561938c2"}]""")))
+    @APIResponse(responseCode = "200", description = "One item per named group",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deleted",
+                    value = ApiDocs.DELETED_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> delete(@Context HttpServerRequest request, List<String> uuid, List<String> name);
+
+    @Operation(summary = "Delete one service group by uuid (local scope)")
+    @Parameter(name = "uuid", in = ParameterIn.PATH, description = "The group's uuid", required = true)
+    @APIResponse(responseCode = "200", description = "The deleted group, or an item with error 8 or 15",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deleted",
+                    value = ApiDocs.DELETED_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, @Context HttpServerRequest request);
+
+    @Operation(summary = "List your service groups, optionally filtered",
+            description = "Filters (all optional, combined with AND) as a JSON body or query parameters:"
+                    + " persistent, and fqdn (exact, case-insensitive, trailing dot optional).")
+    @RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ListFilterRequest.class),
+            examples = @ExampleObject(name = "look up the group of a DNS name", value = """
+                    {"fqdn": "young-monkey-uq6dxq0u.fra0.kraft.host"}""")))
+    @Parameter(name = "persistent", in = ParameterIn.QUERY, description = "Only groups with this persistence")
+    @Parameter(name = "fqdn", in = ParameterIn.QUERY, description = "Only the group with this DNS name")
+    @APIResponse(responseCode = "200", description = "uuid and name of each matching group",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "list",
+                    value = ApiDocs.LIST_EXAMPLE)))
+    Uni<Envelope<ServiceGroupsData>> list(@Context HttpServerRequest request, String persistent, String fqdn);
+}

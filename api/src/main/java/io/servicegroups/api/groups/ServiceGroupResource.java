@@ -1,0 +1,165 @@
+package io.servicegroups.api.groups;
+
+import io.servicegroups.api.auth.CurrentUser;
+import io.servicegroups.api.config.SgConfig;
+import io.servicegroups.api.envelope.Envelope;
+import io.servicegroups.api.envelope.Outcome;
+import io.servicegroups.api.envelope.Warning;
+import io.servicegroups.api.errors.RequestFailure;
+import io.servicegroups.api.json.RequestBodies;
+import io.servicegroups.api.request.QueryParams;
+import io.servicegroups.api.request.RawRef;
+import io.servicegroups.api.request.Selections;
+import io.servicegroups.core.DnsNames;
+import io.servicegroups.core.PageRequest;
+import io.servicegroups.core.RuleViolation;
+import io.servicegroups.core.ServiceGroup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; OpenAPI text in {@link ServiceGroupApi}. */
+@Path("/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class ServiceGroupResource implements ServiceGroupApi {
+    private final ServiceGroupService service;
+    private final RequestBodies bodies;
+    private final CurrentUser user;
+    private final SgConfig config;
+
+    public ServiceGroupResource(ServiceGroupService service, RequestBodies bodies, CurrentUser user,
+                                SgConfig config) {
+        this.service = service;
+        this.bodies = bodies;
+        this.user = user;
+        this.config = config;
+    }
+
+    @POST
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> create(@Context HttpServerRequest request) {
+        return bodies.json(request).map(json -> ServiceGroupRequests.creates(json.orElseThrow(() ->
+                        RequestFailure.badRequest("a body is required: a service group object or an array of them")),
+                        config.api().maxBatchSize()))
+                .chain(requests -> service.create(user.name(), requests))
+                .map(outcomes -> {
+                    List<Warning> warnings = outcomes.stream().filter(o -> !o.failed())
+                            .flatMap(o -> o.value().warnings().stream()).map(Warning::new).toList();
+                    return envelope(outcomes, created -> ServiceGroupItem.created(created.group()), warnings);
+                });
+    }
+
+    @GET
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> get(@Context HttpServerRequest request, @RestQuery List<String> uuid,
+                                                @RestQuery List<String> name, @RestQuery String details,
+                                                @RestQuery String count, @RestQuery String from) {
+        boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
+        return bodies.json(request).chain(json -> {
+            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
+            if (refs.isEmpty()) {
+                return service.page(user.name(), page(count, from), full)
+                        .map(groups -> Envelope.of(new ServiceGroupsData(groups.stream().map(view(full)).toList())));
+            }
+            if (count != null || from != null) {
+                throw RequestFailure.badRequest("count and from apply only when listing all service groups");
+            }
+            return service.get(user.name(), refs, full).map(outcomes -> envelope(outcomes, view(full), List.of()));
+        });
+    }
+
+    @GET
+    @Path("/{uuid}")
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> getOne(@RestPath String uuid, @Context HttpServerRequest request,
+                                                   @RestQuery String details) {
+        boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
+        return local(uuid, request).chain(ref -> service.get(user.name(), List.of(ref), full))
+                .map(outcomes -> envelope(outcomes, view(full), List.of()));
+    }
+
+    @DELETE
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> delete(@Context HttpServerRequest request, @RestQuery List<String> uuid,
+                                                   @RestQuery List<String> name) {
+        return bodies.json(request).chain(json -> {
+            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
+            if (refs.isEmpty()) {
+                throw RequestFailure.badRequest("name the service groups to delete: a body [{\"uuid\": ...}]"
+                        + " or [{\"name\": ...}], or uuid/name query parameters");
+            }
+            return service.delete(user.name(), refs);
+        }).map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
+    }
+
+    @DELETE
+    @Path("/{uuid}")
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> deleteOne(@RestPath String uuid, @Context HttpServerRequest request) {
+        return local(uuid, request).chain(ref -> service.delete(user.name(), List.of(ref)))
+                .map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
+    }
+
+    @GET
+    @Path("/list")
+    @Override
+    public Uni<Envelope<ServiceGroupsData>> list(@Context HttpServerRequest request, @RestQuery String persistent,
+                                                 @RestQuery String fqdn) {
+        return bodies.json(request).chain(json -> {
+            ServiceGroupRequests.ListFilter filter;
+            if (json.isPresent()) {
+                if (persistent != null || fqdn != null) {
+                    throw RequestFailure.badRequest("give the filters either in the body or as query parameters,"
+                            + " not both");
+                }
+                filter = ServiceGroupRequests.filter(json.get());
+            } else {
+                filter = new ServiceGroupRequests.ListFilter(QueryParams.bool("persistent", persistent), fqdn);
+            }
+            String normalized = filter.fqdn() == null ? null : DnsNames.normalize(filter.fqdn());
+            return service.list(user.name(), filter.persistent(), normalized);
+        }).map(groups -> Envelope.of(new ServiceGroupsData(groups.stream().map(ServiceGroupItem::listed).toList())));
+    }
+
+    /** Local scope: the path names the group; a body may only repeat its uuid. */
+    private Uni<RawRef> local(String uuid, HttpServerRequest request) {
+        QueryParams.uuid("path", uuid);
+        return bodies.json(request).map(json -> {
+            Selections.checkLocalScope(json, uuid);
+            return new RawRef(uuid, null);
+        });
+    }
+
+    private static PageRequest page(String count, String from) {
+        try {
+            return PageRequest.of(QueryParams.integer("count", count), QueryParams.uuid("from", from));
+        } catch (RuleViolation e) {
+            throw new RequestFailure(400, e.code(), "query parameter " + e.getMessage());
+        }
+    }
+
+    private static Function<ServiceGroup, ServiceGroupItem> view(boolean full) {
+        return full ? ServiceGroupItem::full : ServiceGroupItem::brief;
+    }
+
+    private static <T> Envelope<ServiceGroupsData> envelope(List<Outcome<T>> outcomes,
+                                                            Function<T, ServiceGroupItem> view,
+                                                            List<Warning> warnings) {
+        List<ServiceGroupItem> items = outcomes.stream()
+                .map(o -> o.failed() ? ServiceGroupItem.failed(o) : view.apply(o.value()))
+                .toList();
+        return Envelope.ofItems(items, new ServiceGroupsData(items), warnings);
+    }
+}

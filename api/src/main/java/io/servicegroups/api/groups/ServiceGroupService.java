@@ -1,0 +1,138 @@
+package io.servicegroups.api.groups;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.servicegroups.api.envelope.Outcome;
+import io.servicegroups.api.request.RawRef;
+import io.servicegroups.core.ErrorCode;
+import io.servicegroups.core.GroupLifecycle;
+import io.servicegroups.core.ItemRef;
+import io.servicegroups.core.NewServiceGroup;
+import io.servicegroups.core.PageRequest;
+import io.servicegroups.core.RuleViolation;
+import io.servicegroups.core.ServiceGroup;
+import io.servicegroups.core.ServiceGroupDraft;
+import io.servicegroups.core.ServiceGroupRules;
+import io.servicegroups.persistence.ServiceGroupRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Service group use cases. Each item of a batch runs in its own transaction, so one failing item leaves
+ * the others done (partial success); reads share one session.
+ */
+@ApplicationScoped
+public class ServiceGroupService {
+    /** How often generated names are drawn again when they happen to be taken. */
+    private static final int GENERATION_ATTEMPTS = 5;
+
+    private final ServiceGroupRules rules;
+    private final ServiceGroupRepository groups;
+
+    public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups) {
+        this.rules = rules;
+        this.groups = groups;
+    }
+
+    /** A created group and the warnings of its creation. */
+    public record Created(ServiceGroup group, List<String> warnings) {
+    }
+
+    public Uni<List<Outcome<Created>>> create(String owner, List<NewServiceGroup> requests) {
+        return inOrder(requests, request -> createOne(owner, request));
+    }
+
+    private Uni<Outcome<Created>> createOne(String owner, NewServiceGroup request) {
+        return Panache.withTransaction(() -> createIn(owner, request,
+                        GroupLifecycle.persistentWhenCreatedExplicitly()))
+                .onFailure(RuleViolation.class)
+                .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name()));
+    }
+
+    /** Creates the group in the current transaction; also used for the implicit group of a new instance. */
+    public Uni<Outcome<Created>> createIn(String owner, NewServiceGroup request, boolean persistent) {
+        return Uni.createFrom().item(() -> rules.draft(request, persistent))
+                .chain(draft -> available(owner, request, draft, GENERATION_ATTEMPTS))
+                .chain(draft -> groups.insert(owner, draft)
+                        .map(group -> Outcome.success(new Created(group, draft.warnings()))));
+    }
+
+    /** The draft once its name and DNS name are known to be free; random parts are drawn again if taken. */
+    private Uni<ServiceGroupDraft> available(String owner, NewServiceGroup request, ServiceGroupDraft draft,
+                                             int attempts) {
+        boolean nameGenerated = request.name() == null;
+        boolean fqdnRandom = request.dnsName() == null
+                && (request.domainNames() == null || request.domainNames().isEmpty());
+        return groups.nameExists(owner, draft.name()).chain(nameTaken -> {
+            if (nameTaken && (!nameGenerated || attempts <= 1)) {
+                throw ServiceGroupRepository.nameTaken(draft.name());
+            }
+            if (nameTaken) {
+                return available(owner, request, rules.draft(request, draft.persistent()), attempts - 1);
+            }
+            return groups.fqdnExists(draft.fqdn()).chain(fqdnTaken -> {
+                if (!fqdnTaken) {
+                    return Uni.createFrom().item(draft);
+                }
+                if (!fqdnRandom || attempts <= 1) {
+                    throw ServiceGroupRepository.fqdnTaken(draft.fqdn());
+                }
+                return available(owner, request, rules.draft(request, draft.persistent()), attempts - 1);
+            });
+        });
+    }
+
+    public Uni<List<Outcome<ServiceGroup>>> get(String owner, List<RawRef> refs, boolean details) {
+        return Panache.withSession(() -> inOrder(refs, raw -> attempt(raw, ref -> groups.find(owner, ref, details)
+                .map(group -> found(group, ref)))));
+    }
+
+    public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
+        return Panache.withSession(() -> groups.page(owner, page, details));
+    }
+
+    public Uni<List<ServiceGroup>> list(String owner, Boolean persistent, String fqdn) {
+        return Panache.withSession(() -> groups.filter(owner, persistent, fqdn));
+    }
+
+    public Uni<List<Outcome<ServiceGroup>>> delete(String owner, List<RawRef> refs) {
+        return inOrder(refs, raw -> attempt(raw, ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
+                .map(group -> found(group, ref))
+                .call(group -> groups.attachedCount(group.uuid())
+                        .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
+                                attached.intValue())))
+                .call(groups::delete))));
+    }
+
+    /** Resolves the item's identifiers and runs {@code work}; a broken rule becomes the item's failure. */
+    private static Uni<Outcome<ServiceGroup>> attempt(RawRef raw, Function<ItemRef, Uni<ServiceGroup>> work) {
+        return Uni.createFrom().item(raw::resolve)
+                .chain(ref -> work.apply(ref))
+                .map(Outcome::success)
+                .onFailure(RuleViolation.class)
+                .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, raw.uuid(), raw.name()));
+    }
+
+    private static ServiceGroup found(ServiceGroup group, ItemRef ref) {
+        if (group == null) {
+            throw notFound(ref);
+        }
+        return group;
+    }
+
+    static RuleViolation notFound(ItemRef ref) {
+        return new RuleViolation(ErrorCode.NOT_FOUND, ref instanceof ItemRef.ByUuid
+                ? "no service group with uuid " + ref
+                : "no service group named " + ref);
+    }
+
+    /** Runs {@code work} for each item, one after the other, keeping the order. */
+    static <I, O> Uni<List<O>> inOrder(List<I> items, Function<I, Uni<O>> work) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> work.apply(item)).collect().asList();
+    }
+}

@@ -1,0 +1,67 @@
+package io.servicegroups.api.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.servicegroups.api.config.SgConfig;
+import io.servicegroups.api.errors.RequestFailure;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Reads a request body without blocking, for every method alike. JAX-RS body parameters are not used:
+ * RESTEasy Reactive does not read GET bodies ahead (the original clients send GET with a JSON body), answers
+ * 415 to body-less requests without Content-Type, and moves large bodies to a worker thread.
+ */
+@ApplicationScoped
+public class RequestBodies {
+    private final int maxBytes;
+
+    public RequestBodies(SgConfig config) {
+        this.maxBytes = config.api().maxBodyBytes();
+    }
+
+    /** The JSON body, or empty when there is none. */
+    public Uni<Optional<JsonNode>> json(HttpServerRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return bytes(request).map(body -> JsonBody.parse(body, contentType, maxBytes));
+    }
+
+    private Uni<byte[]> bytes(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parseLength(length) > maxBytes) {
+            return Uni.createFrom().failure(JsonBody.tooLarge(parseLength(length), maxBytes));
+        }
+        if (request.isEnded()) {
+            return Uni.createFrom().item(new byte[0]);
+        }
+        return Uni.createFrom().emitter(emitter -> {
+            Buffer body = Buffer.buffer();
+            request.handler(chunk -> {
+                if (body.length() <= maxBytes) {
+                    body.appendBuffer(chunk);
+                    if (body.length() > maxBytes) {
+                        emitter.fail(JsonBody.tooLarge(body.length(), maxBytes));
+                    }
+                }
+            });
+            request.exceptionHandler(emitter::fail);
+            request.endHandler(done -> {
+                if (body.length() <= maxBytes) {
+                    emitter.complete(body.getBytes());
+                }
+            });
+            request.resume();
+        });
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw RequestFailure.badRequest("Content-Length is not a number");
+        }
+    }
+}

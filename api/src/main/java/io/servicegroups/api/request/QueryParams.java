@@ -1,0 +1,49 @@
+package io.servicegroups.api.request;
+
+import io.servicegroups.api.errors.RequestFailure;
+import io.servicegroups.core.Uuids;
+import java.util.UUID;
+
+/** Query parameters parsed by hand: JAX-RS would answer 404 to a value it cannot convert. */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw RequestFailure.badRequest("query parameter " + name + ": expected true or false, got \""
+                + abbreviate(value) + "\"");
+    }
+
+    public static Long integer(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw RequestFailure.badRequest("query parameter " + name + ": expected an integer, got \""
+                    + abbreviate(value) + "\"");
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Uuids.parse(value).orElseThrow(() -> RequestFailure.badRequest(name + ": \"" + abbreviate(value)
+                + "\" is not a valid UUID"));
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    }
+}
