@@ -16,12 +16,25 @@ public final class DnsNames {
     private final String metroDomain;
     private final Set<String> reservedLabels;
 
+    /** Longest metro domain that leaves room for a full label in front of it. */
+    public static final int MAX_METRO_DOMAIN_LENGTH = MAX_NAME_LENGTH - MAX_LABEL_LENGTH - 1;
+
+    /** A DNS name as requested, with the field it came from ({@code dns_name} or {@code domains[0].name}). */
+    public record Requested(String field, String value) {
+    }
+
     public DnsNames(String metroDomain, Collection<String> reservedLabels) {
+        rejectNonAscii("metro domain", metroDomain);
         String domain = metroDomain.toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
         checkName("metro domain", domain);
+        if (domain.length() > MAX_METRO_DOMAIN_LENGTH) {
+            throw new RuleViolation(ErrorCode.TOO_LONG, "metro domain: \"" + Text.abbreviate(domain) + "\" is "
+                    + domain.length() + " characters long; at most " + MAX_METRO_DOMAIN_LENGTH
+                    + " leave room for group names");
+        }
         this.metroDomain = domain;
         this.reservedLabels = reservedLabels.stream()
                 .map(label -> label.trim().toLowerCase(Locale.ROOT))
@@ -40,13 +53,13 @@ public final class DnsNames {
     /**
      * The DNS name of a new group.
      *
-     * @param requested     the {@code dns_name} given, or null
+     * @param requested     the DNS name given, or null
      * @param givenName     the {@code name} given, or null
      * @param effectiveName the group's name (given or generated)
      */
-    public DnsName resolve(String requested, String givenName, String effectiveName, RandomSource random) {
+    public DnsName resolve(Requested requested, String givenName, String effectiveName, RandomSource random) {
         if (requested != null) {
-            return fromRequest("dns_name", requested);
+            return fromRequest(requested.field(), requested.value());
         }
         if (givenName != null) {
             return new DnsName(derivedLabel(givenName, random) + "." + metroDomain, false);
@@ -96,7 +109,7 @@ public final class DnsNames {
             char c = requested.charAt(i);
             if (c > 0x7e) {
                 throw RuleViolation.invalid(field + ": \"" + Text.abbreviate(requested) + "\" contains "
-                        + Text.describe(c) + "; use punycode for international names");
+                        + Text.describe(c) + "; only ASCII is allowed (use punycode for international names)");
             }
         }
     }
@@ -161,9 +174,18 @@ public final class DnsNames {
         }
     }
 
-    /** The form in which FQDNs are stored and compared: lowercase, without trailing dot. */
+    /**
+     * The form in which FQDNs are stored and compared: ASCII letters lowercased (others kept, so that they
+     * match nothing rather than fold onto ASCII), without trailing dot.
+     */
     public static String normalize(String fqdn) {
-        String value = fqdn.trim().toLowerCase(Locale.ROOT);
-        return value.endsWith(".") ? value.substring(0, value.length() - 1) : value;
+        String value = fqdn.trim();
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.length() > 0 && out.charAt(out.length() - 1) == '.' ? out.substring(0, out.length() - 1)
+                : out.toString();
     }
 }

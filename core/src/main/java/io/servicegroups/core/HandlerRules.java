@@ -53,6 +53,9 @@ public final class HandlerRules {
             return handlers;
         }
         for (String name : names) {
+            if (name == null) {
+                throw RuleViolation.invalid(field + ": a handler must be a name, got null");
+            }
             Handler handler = Handler.fromWireName(name).orElseThrow(() -> RuleViolation.invalid(field
                     + ": unknown handler \"" + Text.abbreviate(name) + "\", known are tls, http and redirect"));
             if (handlers.contains(handler)) {

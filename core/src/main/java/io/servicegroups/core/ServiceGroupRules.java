@@ -40,11 +40,11 @@ public final class ServiceGroupRules {
                 warnings(dnsName, services));
     }
 
-    /** {@code domains: [{"name": X}]} means {@code dns_name: X}. */
-    private static String requestedDnsName(NewServiceGroup request) {
+    /** {@code domains: [{"name": X}]} means {@code dns_name: X}; the field is kept for messages. */
+    private static DnsNames.Requested requestedDnsName(NewServiceGroup request) {
         List<String> domains = request.domainNames();
         if (domains == null || domains.isEmpty()) {
-            return request.dnsName();
+            return request.dnsName() == null ? null : new DnsNames.Requested("dns_name", request.dnsName());
         }
         if (request.dnsName() != null) {
             throw new RuleViolation(ErrorCode.NOT_BOTH, "dns_name and domains: give one of them, not both");
@@ -56,7 +56,7 @@ public final class ServiceGroupRules {
         if (domains.get(0) == null) {
             throw RuleViolation.invalid("domains[0].name: is required");
         }
-        return domains.get(0);
+        return new DnsNames.Requested("domains[0].name", domains.get(0));
     }
 
     private static List<PublishedService> services(List<ServiceSpec> specs) {
@@ -69,6 +69,9 @@ public final class ServiceGroupRules {
         }
         List<PublishedService> services = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i) == null) {
+                throw RuleViolation.invalid("services[" + i + "]: must be an object with a port");
+            }
             PublishedService service = HandlerRules.check("services[" + i + "]", specs.get(i));
             for (int j = 0; j < services.size(); j++) {
                 if (services.get(j).port() == service.port()) {
