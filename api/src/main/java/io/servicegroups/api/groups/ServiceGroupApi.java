@@ -3,7 +3,14 @@ package io.servicegroups.api.groups;
 import io.servicegroups.api.envelope.Envelope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.servicegroups.api.ApiDocs;
@@ -19,8 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** OpenAPI description of {@code /v1/services}; {@link ServiceGroupResource} implements it. */
+/** The HTTP contract of {@code /v1/services}: routes, parameters and OpenAPI text. {@link ServiceGroupResource}
+ * implements it. Bodies are read from the request (see {@code RequestBodies}), hence no body parameters. */
+@Path("/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
 @Tag(name = "Service groups", description = "Publish ports under a DNS name and balance across attached instances")
 @SecurityRequirement(name = ApiDocs.BEARER)
 @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = "application/json",
@@ -55,6 +68,7 @@ public interface ServiceGroupApi {
     @APIResponse(responseCode = "200", description = "One item per requested group, in order",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "created",
                     value = ApiDocs.CREATED_EXAMPLE)))
+    @POST
     Uni<Envelope<ServiceGroupsData>> create(@Context HttpServerRequest request);
 
     @Operation(summary = "Get service groups",
@@ -79,8 +93,10 @@ public interface ServiceGroupApi {
     @APIResponse(responseCode = "200", description = "One item per requested group, in order",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a group",
                     value = ApiDocs.GROUP_EXAMPLE)))
-    Uni<Envelope<ServiceGroupsData>> get(@Context HttpServerRequest request, List<String> uuid, List<String> name,
-                                         String details, String count, String from);
+    @GET
+    Uni<Envelope<ServiceGroupsData>> get(@Context HttpServerRequest request, @RestQuery List<String> uuid,
+                                         @RestQuery List<String> name, @RestQuery String details,
+                                         @RestQuery String count, @RestQuery String from);
 
     @Operation(summary = "Get one service group by uuid (local scope)")
     @Parameter(name = "uuid", in = ParameterIn.PATH, description = "The group's uuid", required = true)
@@ -88,7 +104,10 @@ public interface ServiceGroupApi {
     @APIResponse(responseCode = "200", description = "The group, or an item with error 8",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a group",
                     value = ApiDocs.GROUP_EXAMPLE)))
-    Uni<Envelope<ServiceGroupsData>> getOne(String uuid, @Context HttpServerRequest request, String details);
+    @GET
+    @Path("/{uuid}")
+    Uni<Envelope<ServiceGroupsData>> getOne(@RestPath String uuid, @Context HttpServerRequest request,
+                                            @RestQuery String details);
 
     @Operation(summary = "Delete service groups",
             description = "Same identification as get. An item fails with error 15 while instances are attached;"
@@ -100,14 +119,18 @@ public interface ServiceGroupApi {
     @APIResponse(responseCode = "200", description = "One item per named group",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deleted",
                     value = ApiDocs.DELETED_EXAMPLE)))
-    Uni<Envelope<ServiceGroupsData>> delete(@Context HttpServerRequest request, List<String> uuid, List<String> name);
+    @DELETE
+    Uni<Envelope<ServiceGroupsData>> delete(@Context HttpServerRequest request, @RestQuery List<String> uuid,
+                                            @RestQuery List<String> name);
 
     @Operation(summary = "Delete one service group by uuid (local scope)")
     @Parameter(name = "uuid", in = ParameterIn.PATH, description = "The group's uuid", required = true)
     @APIResponse(responseCode = "200", description = "The deleted group, or an item with error 8 or 15",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deleted",
                     value = ApiDocs.DELETED_EXAMPLE)))
-    Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, @Context HttpServerRequest request);
+    @DELETE
+    @Path("/{uuid}")
+    Uni<Envelope<ServiceGroupsData>> deleteOne(@RestPath String uuid, @Context HttpServerRequest request);
 
     @Operation(summary = "List your service groups, optionally filtered",
             description = "Filters (all optional, combined with AND) as a JSON body or query parameters:"
@@ -121,5 +144,8 @@ public interface ServiceGroupApi {
     @APIResponse(responseCode = "200", description = "uuid and name of each matching group",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "list",
                     value = ApiDocs.LIST_EXAMPLE)))
-    Uni<Envelope<ServiceGroupsData>> list(@Context HttpServerRequest request, String persistent, String fqdn);
+    @GET
+    @Path("/list")
+    Uni<Envelope<ServiceGroupsData>> list(@Context HttpServerRequest request, @RestQuery String persistent,
+                                          @RestQuery String fqdn);
 }

@@ -16,23 +16,10 @@ import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.Function;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; OpenAPI text in {@link ServiceGroupApi}. */
-@Path("/v1/services")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+/** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; routes and docs in {@link ServiceGroupApi}. */
 public class ServiceGroupResource implements ServiceGroupApi {
     private final ServiceGroupService service;
     private final RequestBodies bodies;
@@ -47,9 +34,8 @@ public class ServiceGroupResource implements ServiceGroupApi {
         this.config = config;
     }
 
-    @POST
     @Override
-    public Uni<Envelope<ServiceGroupsData>> create(@Context HttpServerRequest request) {
+    public Uni<Envelope<ServiceGroupsData>> create(HttpServerRequest request) {
         return bodies.json(request).map(json -> ServiceGroupRequests.creates(json.orElseThrow(() ->
                         RequestFailure.badRequest("a body is required: a service group object or an array of them")),
                         config.api().maxBatchSize()))
@@ -61,11 +47,10 @@ public class ServiceGroupResource implements ServiceGroupApi {
                 });
     }
 
-    @GET
     @Override
-    public Uni<Envelope<ServiceGroupsData>> get(@Context HttpServerRequest request, @RestQuery List<String> uuid,
-                                                @RestQuery List<String> name, @RestQuery String details,
-                                                @RestQuery String count, @RestQuery String from) {
+    public Uni<Envelope<ServiceGroupsData>> get(HttpServerRequest request, List<String> uuid,
+                                                List<String> name, String details,
+                                                String count, String from) {
         boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
         return bodies.json(request).chain(json -> {
             List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
@@ -80,20 +65,17 @@ public class ServiceGroupResource implements ServiceGroupApi {
         });
     }
 
-    @GET
-    @Path("/{uuid}")
     @Override
-    public Uni<Envelope<ServiceGroupsData>> getOne(@RestPath String uuid, @Context HttpServerRequest request,
-                                                   @RestQuery String details) {
+    public Uni<Envelope<ServiceGroupsData>> getOne(String uuid, HttpServerRequest request,
+                                                   String details) {
         boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
         return local(uuid, request).chain(ref -> service.get(user.name(), List.of(ref), full))
                 .map(outcomes -> envelope(outcomes, view(full), List.of()));
     }
 
-    @DELETE
     @Override
-    public Uni<Envelope<ServiceGroupsData>> delete(@Context HttpServerRequest request, @RestQuery List<String> uuid,
-                                                   @RestQuery List<String> name) {
+    public Uni<Envelope<ServiceGroupsData>> delete(HttpServerRequest request, List<String> uuid,
+                                                   List<String> name) {
         return bodies.json(request).chain(json -> {
             List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
             if (refs.isEmpty()) {
@@ -104,19 +86,15 @@ public class ServiceGroupResource implements ServiceGroupApi {
         }).map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
     }
 
-    @DELETE
-    @Path("/{uuid}")
     @Override
-    public Uni<Envelope<ServiceGroupsData>> deleteOne(@RestPath String uuid, @Context HttpServerRequest request) {
+    public Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, HttpServerRequest request) {
         return local(uuid, request).chain(ref -> service.delete(user.name(), List.of(ref)))
                 .map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
     }
 
-    @GET
-    @Path("/list")
     @Override
-    public Uni<Envelope<ServiceGroupsData>> list(@Context HttpServerRequest request, @RestQuery String persistent,
-                                                 @RestQuery String fqdn) {
+    public Uni<Envelope<ServiceGroupsData>> list(HttpServerRequest request, String persistent,
+                                                 String fqdn) {
         return bodies.json(request).chain(json -> {
             ServiceGroupRequests.ListFilter filter;
             if (json.isPresent()) {

@@ -1,0 +1,58 @@
+package io.servicegroups.api.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** OpenAPI documents every endpoint with the bearer scheme; Swagger UI and health are served. */
+@QuarkusTest
+class OpenApiAndHealthTest {
+
+    @ParameterizedTest(name = "{1} {0}")
+    @CsvSource({
+            "/v1/services, post",
+            "/v1/services, get",
+            "/v1/services, delete",
+            "/v1/services/{uuid}, get",
+            "/v1/services/{uuid}, delete",
+            "/v1/services/list, get"})
+    void everyEndpointIsDocumentedAndSecured(String path, String method) {
+        String operation = "paths.'" + path + "'." + method;
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(operation + ".summary", notNullValue())
+                .body(operation + ".security[0]", hasKey("bearer"))
+                .body(operation + ".responses", hasKey("200"))
+                .body(operation + ".responses", hasKey("401"));
+    }
+
+    @Test
+    void bearerSchemeAndSchemasAreDeclared() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", is("http"))
+                .body("components.securitySchemes.bearer.scheme", is("bearer"))
+                .body("components.schemas", hasKey("ServiceGroup"))
+                .body("components.schemas", hasKey("CreateServiceGroup"))
+                .body("paths.'/v1/services'.post.requestBody.content.'application/json'.examples",
+                        hasKey("HTTPS on 443 to 8080 (seed example)"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+}

@@ -1,0 +1,115 @@
+package io.servicegroups.api.persistence;
+
+import static io.servicegroups.api.support.Api.as;
+import static io.servicegroups.api.support.Api.createGroup;
+import static io.servicegroups.api.support.Api.group;
+import static io.servicegroups.api.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicegroups.api.support.Db;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/** Every change to a group is published on channel sg_changes in the same transaction. */
+@QuarkusTest
+class ChangeEventsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @Inject
+    Pool pool;
+    private Connection listener;
+
+    @BeforeEach
+    void listen() throws Exception {
+        listener = DriverManager.getConnection(url, user, password.orElse(null));
+        try (Statement statement = listener.createStatement()) {
+            statement.execute("LISTEN sg_changes");
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        listener.close();
+    }
+
+    @Test
+    void createUpdateAndDeleteArePublished() throws Exception {
+        String uuid = createGroup("alice", group(unique("events"), List.of()));
+        JsonNode created = awaitEvent(uuid, "created");
+        assertThat(created.get("entity").asText()).isEqualTo("service_group");
+        assertThat(created.get("owner").asText()).isEqualTo("alice");
+
+        new Db(pool).query("update service_group set persistent = false where id = $1", UUID.fromString(uuid));
+        JsonNode updated = awaitEvent(uuid, "updated");
+        assertThat(updated.get("fields")).extracting(JsonNode::asText).containsExactly("persistent");
+
+        as("alice").delete("/v1/services/" + uuid).then().statusCode(200);
+        awaitEvent(uuid, "deleted");
+    }
+
+    @Test
+    void rolledBackChangesPublishNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        Db db = new Db(pool);
+        try {
+            db.query("do $$ begin insert into service_group (id, owner, name, fqdn, persistent, soft_limit,"
+                    + " hard_limit, created_at) values ('" + id + "', 'alice', 'rolled-back', 'rolled-back.x', true,"
+                    + " 1, 65535, now()); raise exception 'roll back'; end $$");
+        } catch (RuntimeException expected) {
+            // the block fails on purpose
+        }
+        String marker = createGroup("alice", group(unique("marker"), List.of()));
+        List<JsonNode> events = eventsUntil(marker);
+        assertThat(events).noneMatch(event -> event.get("uuid").asText().equals(id.toString()));
+    }
+
+    private JsonNode awaitEvent(String uuid, String change) throws Exception {
+        return eventsUntil(uuid).stream()
+                .filter(event -> event.get("uuid").asText().equals(uuid) && event.get("change").asText().equals(change))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + change + " event for " + uuid));
+    }
+
+    /** Notifications received until one for {@code uuid} arrives (at most 10 s). */
+    private List<JsonNode> eventsUntil(String uuid) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        PGConnection pg = listener.unwrap(PGConnection.class);
+        while (System.currentTimeMillis() < deadline) {
+            PGNotification[] notifications = pg.getNotifications(500);
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification notification : notifications) {
+                assertThat(notification.getName()).isEqualTo("sg_changes");
+                JsonNode event = JSON.readTree(notification.getParameter());
+                events.add(event);
+                if (event.get("uuid").asText().equals(uuid)) {
+                    return events;
+                }
+            }
+        }
+        return events;
+    }
+}
