@@ -5,7 +5,7 @@ import io.servicegroups.core.RuleViolation;
 import io.vertx.pgclient.PgException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Turns violations of the schema's constraints into the domain's errors; everything else passes unchanged. */
 final class UniqueViolations {
@@ -16,27 +16,38 @@ final class UniqueViolations {
     }
 
     /**
-     * @param messages constraint name → message of the {@link RuleViolation} to raise, with its code
+     * @param violations constraint name → the {@link RuleViolation} to raise instead
      */
-    static Throwable translate(Throwable failure, Map<String, RuleViolation> messages) {
-        return constraint(failure).map(messages::get).<Throwable>map(Function.identity()).orElse(failure);
+    static Throwable translate(Throwable failure, Map<String, RuleViolation> violations) {
+        return constraint(failure, violations).<Throwable>map(violations::get).orElse(failure);
     }
 
     static RuleViolation alreadyExists(String message) {
         return new RuleViolation(ErrorCode.ALREADY_EXISTS, message);
     }
 
-    /** The name of the unique or foreign-key constraint that {@code failure} violated, if it is one. */
-    static Optional<String> constraint(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    /**
+     * The unique or foreign-key constraint that {@code failure} violated. Hibernate Reactive reports it as
+     * a {@link ConstraintViolationException}, the bare client as a {@link PgException}.
+     */
+    private static Optional<String> constraint(Throwable failure, Map<String, ?> known) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                String name = violation.getConstraintName();
+                return Optional.ofNullable(name != null ? name : mentioned(violation.getMessage(), known));
+            }
             if (cause instanceof PgException pg
                     && (UNIQUE.equals(pg.getSqlState()) || FOREIGN_KEY.equals(pg.getSqlState()))) {
                 return Optional.ofNullable(pg.getConstraint());
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return Optional.empty();
+    }
+
+    private static String mentioned(String message, Map<String, ?> known) {
+        if (message == null) {
+            return null;
+        }
+        return known.keySet().stream().filter(message::contains).findFirst().orElse(null);
     }
 }

@@ -32,10 +32,11 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         String url = value(context, DB_URL);
         if (url != null) {
             DatabaseUrl external = DatabaseUrl.parse(url);
-            return List.of(new DatabaseConfigSource(() -> external, "external PostgreSQL " + external));
+            return List.of(new DatabaseConfigSource(() -> external, external.password() != null,
+                    "external PostgreSQL " + external));
         }
         Path dataDir = dataDir(value(context, DATA_DIR));
-        return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir),
+        return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir), false,
                 "embedded PostgreSQL in " + dataDir));
     }
 
@@ -59,24 +60,27 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     /** Connection settings computed on first read, so that nothing starts unless a connection is configured. */
     static final class DatabaseConfigSource implements ConfigSource {
-        private static final Set<String> NAMES = Set.of(REACTIVE_URL, JDBC_URL, USERNAME, PASSWORD);
         private final Supplier<DatabaseUrl> target;
+        private final Set<String> names;
         private final String name;
         private volatile Map<String, String> values;
 
-        DatabaseConfigSource(Supplier<DatabaseUrl> target, String name) {
+        /** {@code withPassword}: known up front, so that the property names never need the server started. */
+        DatabaseConfigSource(Supplier<DatabaseUrl> target, boolean withPassword, String name) {
             this.target = target;
+            this.names = withPassword ? Set.of(REACTIVE_URL, JDBC_URL, USERNAME, PASSWORD)
+                    : Set.of(REACTIVE_URL, JDBC_URL, USERNAME);
             this.name = name;
         }
 
         @Override
         public Set<String> getPropertyNames() {
-            return NAMES;
+            return names;
         }
 
         @Override
         public String getValue(String property) {
-            if (!NAMES.contains(property)) {
+            if (!names.contains(property)) {
                 return null;
             }
             return values().get(property);

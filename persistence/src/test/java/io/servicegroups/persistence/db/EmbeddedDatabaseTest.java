@@ -1,0 +1,50 @@
+package io.servicegroups.persistence.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The zero-setup database: real PostgreSQL whose data survives a restart. */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void dataWrittenBeforeARestartIsThereAfterIt(@TempDir Path dataDir) throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        try (EmbeddedPostgres first = EmbeddedDatabase.start(directory);
+             Connection connection = first.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (value text)");
+            statement.execute("insert into kept values ('before restart')");
+        }
+        try (EmbeddedPostgres second = EmbeddedDatabase.start(directory);
+             Connection connection = second.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select value from kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("before restart");
+            assertThat(second.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion())
+                    .startsWith("17.");
+        }
+    }
+
+    @Test
+    void startOnceRunsOneServerPerJvm(@TempDir Path dataDir, @TempDir Path otherDir) throws Exception {
+        DatabaseUrl first = EmbeddedDatabase.startOnce(dataDir);
+        DatabaseUrl again = EmbeddedDatabase.startOnce(dataDir);
+        assertThat(again).isEqualTo(first);
+        try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.user(), null)) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+        assertThatThrownBy(() -> EmbeddedDatabase.startOnce(otherDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already runs an embedded PostgreSQL");
+    }
+}
