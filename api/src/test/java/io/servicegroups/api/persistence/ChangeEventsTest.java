@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -33,17 +32,13 @@ class ChangeEventsTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
     @Inject
     Pool pool;
     private Connection listener;
 
     @BeforeEach
     void listen() throws Exception {
-        listener = DriverManager.getConnection(url, user, password.orElse(null));
+        listener = DriverManager.getConnection(url);
         try (Statement statement = listener.createStatement()) {
             statement.execute("LISTEN sg_changes");
         }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Configures every connection of the application (reactive runtime and JDBC migrations) from {@code sg.db.url};
- * without it, from the embedded PostgreSQL, which starts the first time a connection setting is read.
+ * without it, from the embedded PostgreSQL, which starts the first time a connection URL is read.
  * Its ordinal lies below system properties and environment variables, so {@code quarkus.datasource.*} set
  * there still wins.
  */
@@ -24,19 +24,16 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-    static final String USERNAME = "quarkus.datasource.username";
-    static final String PASSWORD = "quarkus.datasource.password";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String url = value(context, DB_URL);
         if (url != null) {
             DatabaseUrl external = DatabaseUrl.parse(url);
-            return List.of(new DatabaseConfigSource(() -> external, external.password() != null,
-                    "external PostgreSQL " + external));
+            return List.of(new DatabaseConfigSource(() -> external, "external PostgreSQL " + external));
         }
         Path dataDir = dataDir(value(context, DATA_DIR));
-        return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir), false,
+        return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir),
                 "embedded PostgreSQL in " + dataDir));
     }
 
@@ -58,49 +55,43 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue();
     }
 
-    /** Connection settings computed on first read, so that nothing starts unless a connection is configured. */
+    /**
+     * Connection URLs (credentials included) computed on first read, so that nothing starts unless a
+     * connection is configured. It lists no property names: Quarkus' build reads the value of every listed
+     * property, which would start the database during the build; the URLs are looked up by name.
+     */
     static final class DatabaseConfigSource implements ConfigSource {
+        private static final Set<String> NAMES = Set.of(REACTIVE_URL, JDBC_URL);
         private final Supplier<DatabaseUrl> target;
-        private final Set<String> names;
         private final String name;
         private volatile Map<String, String> values;
 
-        /** {@code withPassword}: known up front, so that the property names never need the server started. */
-        DatabaseConfigSource(Supplier<DatabaseUrl> target, boolean withPassword, String name) {
+        DatabaseConfigSource(Supplier<DatabaseUrl> target, String name) {
             this.target = target;
-            this.names = withPassword ? Set.of(REACTIVE_URL, JDBC_URL, USERNAME, PASSWORD)
-                    : Set.of(REACTIVE_URL, JDBC_URL, USERNAME);
             this.name = name;
         }
 
         @Override
         public Set<String> getPropertyNames() {
-            return names;
+            return Set.of();
         }
 
         @Override
         public String getValue(String property) {
-            if (!names.contains(property)) {
+            if (!NAMES.contains(property)) {
                 return null;
             }
-            return values().get(property);
-        }
-
-        private Map<String, String> values() {
             Map<String, String> current = values;
             if (current == null) {
                 synchronized (this) {
                     if (values == null) {
                         DatabaseUrl url = target.get();
-                        values = url.password() == null
-                                ? Map.of(REACTIVE_URL, url.reactiveUrl(), JDBC_URL, url.jdbcUrl(), USERNAME, url.user())
-                                : Map.of(REACTIVE_URL, url.reactiveUrl(), JDBC_URL, url.jdbcUrl(), USERNAME, url.user(),
-                                        PASSWORD, url.password());
+                        values = Map.of(REACTIVE_URL, url.reactiveUrl(), JDBC_URL, url.jdbcUrl());
                     }
                     current = values;
                 }
             }
-            return current;
+            return current.get(property);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.servicegroups.persistence.db;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -48,22 +49,30 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return new DatabaseUrl("localhost", port, database, user, null, null);
     }
 
+    /** With the credentials inside, so that no other setting is needed. */
     public String reactiveUrl() {
-        return "postgresql://" + address();
+        String credentials = encode(user) + (password == null ? "" : ":" + encode(password));
+        return "postgresql://" + credentials + "@" + address() + (query == null ? "" : "?" + query);
     }
 
+    /** With the credentials as parameters, so that no other setting is needed. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + address();
+        String credentials = "user=" + encode(user) + (password == null ? "" : "&password=" + encode(password));
+        return "jdbc:postgresql://" + address() + "?" + credentials + (query == null ? "" : "&" + query);
     }
 
     private String address() {
-        return host + ":" + port + "/" + database + (query == null ? "" : "?" + query);
+        return host + ":" + port + "/" + encode(database);
     }
 
     /** For logs: never includes the password. */
     @Override
     public String toString() {
         return "postgresql://" + user + "@" + address();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static IllegalArgumentException invalid(String why) {

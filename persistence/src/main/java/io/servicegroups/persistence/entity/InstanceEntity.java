@@ -14,9 +14,13 @@ import java.util.UUID;
 public class InstanceEntity extends PanacheEntityBase {
     @Id
     public UUID id;
+    @Column(columnDefinition = "text")
     public String owner;
+    @Column(columnDefinition = "text")
     public String name;
+    @Column(columnDefinition = "text")
     public String address;
+    @Column(columnDefinition = "text")
     public String state;
     @Column(name = "service_group_id")
     public UUID serviceGroupId;

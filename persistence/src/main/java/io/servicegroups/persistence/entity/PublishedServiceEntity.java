@@ -23,6 +23,8 @@ public class PublishedServiceEntity extends PanacheEntityBase {
     public short position;
     @Column(name = "destination_port")
     public int destinationPort;
+    /** PostgreSQL text[]; named by its catalog name _text so that Hibernate's schema validation agrees. */
+    @Column(columnDefinition = "_text")
     public String[] handlers;
 
     /** Primary key (group, port). */

@@ -14,8 +14,11 @@ import java.util.UUID;
 public class ServiceGroupEntity extends PanacheEntityBase {
     @Id
     public UUID id;
+    @Column(columnDefinition = "text")
     public String owner;
+    @Column(columnDefinition = "text")
     public String name;
+    @Column(columnDefinition = "text")
     public String fqdn;
     public boolean persistent;
     @Column(name = "soft_limit")

@@ -14,25 +14,25 @@ class DatabaseConfigSourceFactoryTest {
         var source = new DatabaseConfigSourceFactory.DatabaseConfigSource(() -> {
             starts.incrementAndGet();
             return DatabaseUrl.local(5555, "postgres", "postgres");
-        }, false, "test");
-        assertThat(source.getPropertyNames()).contains(DatabaseConfigSourceFactory.REACTIVE_URL)
-                .doesNotContain(DatabaseConfigSourceFactory.PASSWORD);
+        }, "test");
+        assertThat(source.getPropertyNames()).as("listed names would be read by the build").isEmpty();
         assertThat(source.getValue("quarkus.http.port")).isNull();
         assertThat(starts).hasValue(0);
 
         assertThat(source.getValue(DatabaseConfigSourceFactory.REACTIVE_URL))
-                .isEqualTo("postgresql://localhost:5555/postgres");
+                .isEqualTo("postgresql://postgres@localhost:5555/postgres");
         assertThat(source.getValue(DatabaseConfigSourceFactory.JDBC_URL))
-                .isEqualTo("jdbc:postgresql://localhost:5555/postgres");
-        assertThat(source.getValue(DatabaseConfigSourceFactory.USERNAME)).isEqualTo("postgres");
+                .isEqualTo("jdbc:postgresql://localhost:5555/postgres?user=postgres");
         assertThat(starts).hasValue(1);
     }
 
     @Test
-    void externalPasswordIsOffered() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h/db");
-        var source = new DatabaseConfigSourceFactory.DatabaseConfigSource(() -> url, true, "test");
-        assertThat(source.getValue(DatabaseConfigSourceFactory.PASSWORD)).isEqualTo("pw");
+    void externalCredentialsTravelInTheUrls() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p%40ss@h/db");
+        var source = new DatabaseConfigSourceFactory.DatabaseConfigSource(() -> url, "test");
+        assertThat(source.getValue(DatabaseConfigSourceFactory.REACTIVE_URL)).isEqualTo("postgresql://u:p%40ss@h:5432/db");
+        assertThat(source.getValue(DatabaseConfigSourceFactory.JDBC_URL))
+                .isEqualTo("jdbc:postgresql://h:5432/db?user=u&password=p%40ss");
     }
 
     @Test

@@ -14,8 +14,8 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://sg:s3cret@db.example.com:6543/servicegroups");
         assertThat(url.user()).isEqualTo("sg");
         assertThat(url.password()).isEqualTo("s3cret");
-        assertThat(url.reactiveUrl()).isEqualTo("postgresql://db.example.com:6543/servicegroups");
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/servicegroups");
+        assertThat(url.reactiveUrl()).isEqualTo("postgresql://sg:s3cret@db.example.com:6543/servicegroups");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/servicegroups?user=sg&password=s3cret");
     }
 
     @Test
@@ -39,13 +39,20 @@ class DatabaseUrlTest {
     void queryParametersArePassedOn() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p@h:5432/db?sslmode=require");
         assertThat(url.reactiveUrl()).endsWith("/db?sslmode=require");
-        assertThat(url.jdbcUrl()).endsWith("/db?sslmode=require");
+        assertThat(url.jdbcUrl()).endsWith("/db?user=u&password=p&sslmode=require");
     }
 
     @Test
     void ipv6HostIsKept() {
         assertThat(DatabaseUrl.parse("postgresql://u@[::1]:5432/db").jdbcUrl())
-                .isEqualTo("jdbc:postgresql://[::1]:5432/db");
+                .isEqualTo("jdbc:postgresql://[::1]:5432/db?user=u");
+    }
+
+    @Test
+    void specialCharactersAreEncodedInBothForms() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://us%40er:p%3Aw%26d@h:1/db");
+        assertThat(url.reactiveUrl()).isEqualTo("postgresql://us%40er:p%3Aw%26d@h:1/db");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h:1/db?user=us%40er&password=p%3Aw%26d");
     }
 
     @Test

@@ -40,7 +40,7 @@ class EmbeddedDatabaseTest {
         DatabaseUrl first = EmbeddedDatabase.startOnce(dataDir);
         DatabaseUrl again = EmbeddedDatabase.startOnce(dataDir);
         assertThat(again).isEqualTo(first);
-        try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.user(), null)) {
+        try (Connection connection = DriverManager.getConnection(first.jdbcUrl())) {
             assertThat(connection.isValid(5)).isTrue();
         }
         assertThatThrownBy(() -> EmbeddedDatabase.startOnce(otherDir))
