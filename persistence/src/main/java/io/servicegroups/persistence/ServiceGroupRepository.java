@@ -15,7 +15,6 @@ import io.servicegroups.persistence.entity.PublishedServiceEntity;
 import io.servicegroups.persistence.entity.ServiceGroupEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -80,23 +79,39 @@ public class ServiceGroupRepository {
 
     /** The owner's group, or null. */
     public Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
-        return findEntity(owner, ref, LockModeType.NONE)
+        return findEntity(owner, ref)
                 .chain(group -> group == null ? Uni.createFrom().nullItem() : withDetails(List.of(group), details)
                         .map(groups -> groups.get(0)));
     }
 
-    /** The owner's group, locked until the transaction ends, or null. */
+    /**
+     * The owner's group, locked ({@code FOR UPDATE}) until the transaction ends, or null. Read with SQL so that
+     * the answer is the row as it is once the lock is held, even if the session loaded the group before;
+     * {@code FOR UPDATE} also waits for (and blocks) instances being attached, whose foreign keys share-lock it.
+     */
     public Uni<ServiceGroup> lock(String owner, ItemRef ref) {
-        return findEntity(owner, ref, LockModeType.PESSIMISTIC_WRITE)
-                .map(group -> group == null ? null : toDomain(group, List.of(), List.of()));
+        String where = ref instanceof ItemRef.ByUuid ? "id = :key" : "name = :key";
+        Object key = ref instanceof ItemRef.ByUuid byUuid ? byUuid.uuid() : ((ItemRef.ByName) ref).name();
+        return Panache.getSession().chain(session -> session.createNativeQuery("select id, name, fqdn, persistent,"
+                                + " soft_limit, hard_limit, created_at from service_group where owner = :owner and "
+                                + where + " for update", Object[].class)
+                        .setParameter("owner", owner).setParameter("key", key)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : lockedRow(owner, rows.get(0)));
     }
 
-    private Uni<ServiceGroupEntity> findEntity(String owner, ItemRef ref, LockModeType lock) {
+    private static ServiceGroup lockedRow(String owner, Object[] row) {
+        Instant createdAt = row[6] instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) row[6];
+        return new ServiceGroup((UUID) row[0], owner, (String) row[1], (String) row[2], createdAt, List.of(), List.of(),
+                (Boolean) row[3], new ConcurrencyLimits(((Number) row[4]).intValue(), ((Number) row[5]).intValue()));
+    }
+
+    private Uni<ServiceGroupEntity> findEntity(String owner, ItemRef ref) {
         var query = ref instanceof ItemRef.ByUuid byUuid
                 ? ServiceGroupEntity.<ServiceGroupEntity>find("id = ?1 and owner = ?2", byUuid.uuid(), owner)
                 : ServiceGroupEntity.<ServiceGroupEntity>find("name = ?1 and owner = ?2",
                         ((ItemRef.ByName) ref).name(), owner);
-        return query.withLock(lock).firstResult();
+        return query.firstResult();
     }
 
     /**
@@ -105,20 +120,13 @@ public class ServiceGroupRepository {
      * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
      */
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
-        Uni<List<ServiceGroupEntity>> groups;
-        if (page.after() == null) {
-            groups = ServiceGroupEntity.<ServiceGroupEntity>find("owner = ?1 order by createdAt, id", owner)
-                    .range(0, page.count() - 1).list();
-        } else {
-            groups = ServiceGroupEntity.<ServiceGroupEntity>find("id = ?1 and owner = ?2", page.after(), owner)
-                    .firstResult()
-                    .onItem().ifNull().failWith(() -> new RuleViolation(ErrorCode.NOT_FOUND,
-                            "from: no service group with uuid " + page.after()))
-                    .chain(after -> ServiceGroupEntity.<ServiceGroupEntity>find("owner = ?1 and (createdAt > ?2"
-                                    + " or (createdAt = ?2 and id > ?3)) order by createdAt, id",
-                            owner, after.createdAt, after.id).range(0, page.count() - 1).list());
-        }
-        return groups.chain(list -> withDetails(list, details));
+        return OwnedPages.page(ServiceGroupEntity.class, "service group", owner, page)
+                .chain(list -> withDetails(list, details));
+    }
+
+    /** Makes the group persistent for good (SPEC 3.6: a second instance was attached). */
+    public Uni<Void> makePersistent(UUID groupId) {
+        return ServiceGroupEntity.update("persistent = true where id = ?1", groupId).replaceWithVoid();
     }
 
     /** The owner's groups matching every filter given (null: no filter). */
