@@ -1,6 +1,7 @@
 package io.servicegroups.api.config;
 
 import io.servicegroups.core.DnsNames;
+import io.servicegroups.core.InstanceRules;
 import io.servicegroups.core.RandomSource;
 import io.servicegroups.core.ServiceGroupRules;
 import jakarta.enterprise.inject.Produces;
@@ -18,5 +19,11 @@ public class DomainRules {
     @Singleton
     ServiceGroupRules serviceGroupRules(DnsNames dnsNames) {
         return new ServiceGroupRules(dnsNames, RandomSource.secure());
+    }
+
+    @Produces
+    @Singleton
+    InstanceRules instanceRules() {
+        return new InstanceRules(RandomSource.secure());
     }
 }

@@ -3,6 +3,7 @@ package io.servicegroups.api.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ public interface SgConfig {
 
     Api api();
 
+    Instances instances();
+
     interface Auth {
         /** Comma-separated {@code user:token} pairs; none: a token is generated at first start. */
         Optional<String> tokens();
@@ -50,6 +53,13 @@ public interface SgConfig {
         @WithName("reserved-labels")
         @WithDefault("www,api,admin,mail,status")
         List<String> reservedLabels();
+    }
+
+    interface Instances {
+        /** How often draining instances past their deadline are looked for (timers also fire on time). */
+        @WithName("drain-sweep-interval")
+        @WithDefault("5s")
+        Duration drainSweepInterval();
     }
 
     interface Api {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The response envelope of every /v1 answer (SPEC 1). */
@@ -35,6 +36,12 @@ public record Envelope<D>(
                 ? items.stream().filter(Item::failed).findFirst().orElseThrow().message()
                 : failed + " of " + items.size() + " items failed";
         return new Envelope<>(status, message, null, warnings, data, null);
+    }
+
+    /** The items of a batch answer, in order: each outcome's view, or its failure's. */
+    public static <T, I extends Item> List<I> items(List<Outcome<T>> outcomes, Function<T, I> view,
+                                                    Function<Outcome<?>, I> failed) {
+        return outcomes.stream().map(o -> o.failed() ? failed.apply(o) : view.apply(o.value())).toList();
     }
 
     /** A successful answer that is not a batch (listings). */

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
+import io.servicegroups.api.envelope.Timestamps;
 import io.servicegroups.core.Handler;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.ServiceGroup;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +63,7 @@ public record ServiceGroupItem(
 
     /** The whole object, as GET answers it. */
     public static ServiceGroupItem full(ServiceGroup g) {
-        return new ServiceGroupItem(SUCCESS, g.uuid().toString(), g.name(), timestamp(g.createdAt()), g.fqdn(),
+        return new ServiceGroupItem(SUCCESS, g.uuid().toString(), g.name(), Timestamps.iso(g.createdAt()), g.fqdn(),
                 List.of(new Domain(g.fqdn())), g.instances(), g.services().stream().map(Service::of).toList(),
                 g.persistent(), false, g.limits().soft(), g.limits().hard(), null, null);
     }
@@ -87,10 +85,6 @@ public record ServiceGroupItem(
                 null, null, outcome.failure().getMessage(), outcome.failure().code().code());
     }
 
-    /** ISO-8601 UTC to the second, like {@code 2023-08-21T16:38:15Z}. */
-    static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
 
     @Override
     public boolean failed() {

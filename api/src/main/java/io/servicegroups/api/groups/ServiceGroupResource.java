@@ -11,8 +11,6 @@ import io.servicegroups.api.request.QueryParams;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.api.request.Selections;
 import io.servicegroups.core.DnsNames;
-import io.servicegroups.core.PageRequest;
-import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,11 +49,11 @@ public class ServiceGroupResource implements ServiceGroupApi {
     public Uni<Envelope<ServiceGroupsData>> get(HttpServerRequest request, List<String> uuid,
                                                 List<String> name, String details,
                                                 String count, String from) {
-        boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
+        boolean full = QueryParams.details(details);
         return bodies.json(request).chain(json -> {
             List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
             if (refs.isEmpty()) {
-                return service.page(user.name(), page(count, from), full)
+                return service.page(user.name(), QueryParams.page(count, from), full)
                         .map(groups -> Envelope.of(new ServiceGroupsData(groups.stream().map(view(full)).toList())));
             }
             if (count != null || from != null) {
@@ -68,7 +66,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     @Override
     public Uni<Envelope<ServiceGroupsData>> getOne(String uuid, HttpServerRequest request,
                                                    String details) {
-        boolean full = !Boolean.FALSE.equals(QueryParams.bool("details", details));
+        boolean full = QueryParams.details(details);
         return local(uuid, request).chain(ref -> service.get(user.name(), List.of(ref), full))
                 .map(outcomes -> envelope(outcomes, view(full), List.of()));
     }
@@ -120,14 +118,6 @@ public class ServiceGroupResource implements ServiceGroupApi {
         });
     }
 
-    private static PageRequest page(String count, String from) {
-        try {
-            return PageRequest.of(QueryParams.integer("count", count), QueryParams.uuid("from", from));
-        } catch (RuleViolation e) {
-            throw new RequestFailure(400, e.code(), "query parameter " + e.getMessage());
-        }
-    }
-
     private static Function<ServiceGroup, ServiceGroupItem> view(boolean full) {
         return full ? ServiceGroupItem::full : ServiceGroupItem::brief;
     }
@@ -135,9 +125,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     private static <T> Envelope<ServiceGroupsData> envelope(List<Outcome<T>> outcomes,
                                                             Function<T, ServiceGroupItem> view,
                                                             List<Warning> warnings) {
-        List<ServiceGroupItem> items = outcomes.stream()
-                .map(o -> o.failed() ? ServiceGroupItem.failed(o) : view.apply(o.value()))
-                .toList();
+        List<ServiceGroupItem> items = Envelope.items(outcomes, view, ServiceGroupItem::failed);
         return Envelope.ofItems(items, new ServiceGroupsData(items), warnings);
     }
 }

@@ -1,11 +1,13 @@
 package io.servicegroups.api.groups;
 
+import static io.servicegroups.api.request.Batches.attempt;
+import static io.servicegroups.api.request.Batches.found;
+import static io.servicegroups.api.request.Batches.inOrder;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.request.RawRef;
-import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.GroupLifecycle;
-import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.NewServiceGroup;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.RuleViolation;
@@ -13,11 +15,9 @@ import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupDraft;
 import io.servicegroups.core.ServiceGroupRules;
 import io.servicegroups.persistence.ServiceGroupRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Service group use cases. Each item of a batch runs in its own transaction, so one failing item leaves
@@ -27,6 +27,7 @@ import java.util.function.Function;
 public class ServiceGroupService {
     /** How often generated names are drawn again when they happen to be taken. */
     private static final int GENERATION_ATTEMPTS = 5;
+    private static final String WHAT = "service group";
 
     private final ServiceGroupRules rules;
     private final ServiceGroupRepository groups;
@@ -47,16 +48,16 @@ public class ServiceGroupService {
     private Uni<Outcome<Created>> createOne(String owner, NewServiceGroup request) {
         return Panache.withTransaction(() -> createIn(owner, request,
                         GroupLifecycle.persistentWhenCreatedExplicitly()))
+                .map(Outcome::success)
                 .onFailure(RuleViolation.class)
                 .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name()));
     }
 
     /** Creates the group in the current transaction; also used for the implicit group of a new instance. */
-    public Uni<Outcome<Created>> createIn(String owner, NewServiceGroup request, boolean persistent) {
+    public Uni<Created> createIn(String owner, NewServiceGroup request, boolean persistent) {
         return Uni.createFrom().item(() -> rules.draft(request, persistent))
                 .chain(draft -> available(owner, request, draft, GENERATION_ATTEMPTS))
-                .chain(draft -> groups.insert(owner, draft)
-                        .map(group -> Outcome.success(new Created(group, draft.warnings()))));
+                .chain(draft -> groups.insert(owner, draft).map(group -> new Created(group, draft.warnings())));
     }
 
     /** The draft once its name and DNS name are known to be free; random parts are drawn again if taken. */
@@ -86,7 +87,7 @@ public class ServiceGroupService {
 
     public Uni<List<Outcome<ServiceGroup>>> get(String owner, List<RawRef> refs, boolean details) {
         return Panache.withSession(() -> inOrder(refs, raw -> attempt(raw, ref -> groups.find(owner, ref, details)
-                .map(group -> found(group, ref)))));
+                .map(group -> found(group, ref, WHAT)))));
     }
 
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
@@ -99,40 +100,10 @@ public class ServiceGroupService {
 
     public Uni<List<Outcome<ServiceGroup>>> delete(String owner, List<RawRef> refs) {
         return inOrder(refs, raw -> attempt(raw, ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
-                .map(group -> found(group, ref))
+                .map(group -> found(group, ref, WHAT))
                 .call(group -> groups.attachedCount(group.uuid())
                         .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
                                 attached.intValue())))
                 .call(groups::delete))));
-    }
-
-    /** Resolves the item's identifiers and runs {@code work}; a broken rule becomes the item's failure. */
-    private static Uni<Outcome<ServiceGroup>> attempt(RawRef raw, Function<ItemRef, Uni<ServiceGroup>> work) {
-        return Uni.createFrom().item(raw::resolve)
-                .chain(ref -> work.apply(ref))
-                .map(Outcome::success)
-                .onFailure(RuleViolation.class)
-                .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, raw.uuid(), raw.name()));
-    }
-
-    private static ServiceGroup found(ServiceGroup group, ItemRef ref) {
-        if (group == null) {
-            throw notFound(ref);
-        }
-        return group;
-    }
-
-    static RuleViolation notFound(ItemRef ref) {
-        return new RuleViolation(ErrorCode.NOT_FOUND, ref instanceof ItemRef.ByUuid
-                ? "no service group with uuid " + ref
-                : "no service group named " + ref);
-    }
-
-    /** Runs {@code work} for each item, one after the other, keeping the order. */
-    static <I, O> Uni<List<O>> inOrder(List<I> items, Function<I, Uni<O>> work) {
-        if (items.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> work.apply(item)).collect().asList();
     }
 }

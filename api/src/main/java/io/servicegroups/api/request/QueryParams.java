@@ -1,6 +1,8 @@
 package io.servicegroups.api.request;
 
 import io.servicegroups.api.errors.RequestFailure;
+import io.servicegroups.core.PageRequest;
+import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.Uuids;
 import java.util.UUID;
 
@@ -41,6 +43,20 @@ public final class QueryParams {
         }
         return Uuids.parse(value).orElseThrow(() -> RequestFailure.badRequest(name + ": \"" + abbreviate(value)
                 + "\" is not a valid UUID"));
+    }
+
+    /** The "list all" page from {@code count} and {@code from}. */
+    public static PageRequest page(String count, String from) {
+        try {
+            return PageRequest.of(integer("count", count), uuid("from", from));
+        } catch (RuleViolation e) {
+            throw new RequestFailure(400, e.code(), "query parameter " + e.getMessage());
+        }
+    }
+
+    /** {@code ?details=false} asks for uuid and name only. */
+    public static boolean details(String value) {
+        return !Boolean.FALSE.equals(bool("details", value));
     }
 
     private static String abbreviate(String value) {

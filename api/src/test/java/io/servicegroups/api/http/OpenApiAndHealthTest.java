@@ -23,7 +23,16 @@ class OpenApiAndHealthTest {
             "/v1/services, delete",
             "/v1/services/{uuid}, get",
             "/v1/services/{uuid}, delete",
-            "/v1/services/list, get"})
+            "/v1/services/list, get",
+            "/v1/instances, post",
+            "/v1/instances, get",
+            "/v1/instances, delete",
+            "/v1/instances/{uuid}, get",
+            "/v1/instances/{uuid}, delete",
+            "/v1/instances/stop, put",
+            "/v1/instances/{uuid}/stop, put",
+            "/v1/instances/start, put",
+            "/v1/instances/{uuid}/start, put"})
     void everyEndpointIsDocumentedAndSecured(String path, String method) {
         String operation = "paths.'" + path + "'." + method;
         given().accept("application/json").get("/q/openapi").then().statusCode(200)

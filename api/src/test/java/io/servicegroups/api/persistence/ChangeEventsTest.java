@@ -2,6 +2,7 @@ package io.servicegroups.api.persistence;
 
 import static io.servicegroups.api.support.Api.as;
 import static io.servicegroups.api.support.Api.createGroup;
+import static io.servicegroups.api.support.Api.createInstance;
 import static io.servicegroups.api.support.Api.group;
 import static io.servicegroups.api.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,24 @@ class ChangeEventsTest {
 
         as("alice").delete("/v1/services/" + uuid).then().statusCode(200);
         awaitEvent(uuid, "deleted");
+    }
+
+    @Test
+    void instanceChangesArePublishedWithTheirGroup() throws Exception {
+        String group = createGroup("alice", group(unique("ev-group"), List.of()));
+        String instance = createInstance("alice", java.util.Map.of("address", "10.15.0.1",
+                "service_group", java.util.Map.of("uuid", group)));
+        JsonNode created = awaitEvent(instance, "created");
+        assertThat(created.get("entity").asText()).isEqualTo("instance");
+        assertThat(created.get("service_group").asText()).isEqualTo(group);
+
+        as("alice").contentType("application/json").body("{\"drain_timeout_ms\": 60000}")
+                .put("/v1/instances/" + instance + "/stop").then().statusCode(200);
+        JsonNode draining = awaitEvent(instance, "updated");
+        assertThat(draining.get("fields")).extracting(JsonNode::asText).containsExactly("drain_deadline", "state");
+
+        as("alice").delete("/v1/instances/" + instance).then().statusCode(200);
+        awaitEvent(instance, "deleted");
     }
 
     @Test

@@ -38,6 +38,23 @@ public final class Api {
                 .extract().path("data.service_groups[0].uuid");
     }
 
+    /** POST /v1/instances and the (well-formed: HTTP 200) answer. */
+    public static ValidatableResponse createInstances(String user, Object body) {
+        return json(user, body).post("/v1/instances").then().statusCode(200);
+    }
+
+    /** Creates one instance and answers its uuid. */
+    public static String createInstance(String user, Map<String, Object> instance) {
+        return createInstances(user, instance).body("data.instances[0].status", org.hamcrest.Matchers.is("success"))
+                .extract().path("data.instances[0].uuid");
+    }
+
+    /** The state of an instance as GET answers it. */
+    public static String state(String user, String instance) {
+        return as(user).get("/v1/instances/" + instance).then().statusCode(200)
+                .extract().path("data.instances[0].state");
+    }
+
     /** A group body with a unique name and the given services. */
     public static Map<String, Object> group(String name, List<Map<String, Object>> services) {
         return Map.of("name", name, "services", services);
