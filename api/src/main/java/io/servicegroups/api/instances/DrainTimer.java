@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DrainTimer {
     private static final Logger LOG = Logger.getLogger(DrainTimer.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final InstanceRepository instances;
@@ -29,8 +30,13 @@ public class DrainTimer {
         this.sweepInterval = config.instances().drainSweepInterval();
     }
 
+    /** Before the server takes requests, nothing overdue is left draining. */
     void resumeAtStart(@Observes StartupEvent event) {
-        resume();
+        int stopped = instances.stopExpiredDrains(Instant.now()).await().atMost(STARTUP_TIMEOUT);
+        if (stopped > 0) {
+            LOG.infof("%d instance(s) whose drain expired while the server was down are now stopped", stopped);
+        }
+        instances.drainDeadlines().await().atMost(STARTUP_TIMEOUT).forEach(this::schedule);
         vertx.setPeriodic(sweepInterval.toMillis(), id -> sweep());
     }
 
