@@ -46,9 +46,18 @@ public final class EmbeddedDatabase {
 
     /** Starts a server on a free port; the caller stops it. */
     public static EmbeddedPostgres start(Path directory) {
+        return start(directory, 0);
+    }
+
+    /** Starts a server on {@code port} (0: a free one); the caller stops it. */
+    public static EmbeddedPostgres start(Path directory, int port) {
         try {
             Files.createDirectories(directory.getParent());
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            return builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

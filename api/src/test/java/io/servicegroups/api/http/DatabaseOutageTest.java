@@ -1,0 +1,110 @@
+package io.servicegroups.api.http;
+
+import static io.restassured.RestAssured.given;
+import static io.servicegroups.api.support.Api.as;
+import static io.servicegroups.api.support.Api.createGroup;
+import static io.servicegroups.api.support.Api.group;
+import static io.servicegroups.api.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicegroups.persistence.db.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC 8: a database outage gives 503s with the envelope, not hangs, and service resumes without a restart
+ * when the database returns. The application runs here against its own PostgreSQL, which the test stops.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DatabaseOutageTest.OwnDatabase.class, restrictToAnnotatedClass = true)
+class DatabaseOutageTest {
+
+    /** A PostgreSQL of this test's own, given to the application as SG_DB_URL, on a fixed port. */
+    public static class OwnDatabase implements QuarkusTestResourceLifecycleManager {
+        static Path directory;
+        static int port;
+        static EmbeddedPostgres server;
+
+        @Override
+        public Map<String, String> start() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+                directory = Files.createTempDirectory("sg-outage").resolve("postgres");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server = EmbeddedDatabase.start(directory, port);
+            return Map.of("sg.db.url", "postgresql://postgres@localhost:" + port + "/postgres");
+        }
+
+        @Override
+        public void stop() {
+            close();
+        }
+
+        static void close() {
+            try {
+                if (server != null) {
+                    server.close();
+                    server = null;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static void restart() {
+            server = EmbeddedDatabase.start(directory, port);
+        }
+    }
+
+    @Test
+    void outageAnswers503QuicklyAndServiceResumesWhenTheDatabaseReturns() {
+        String name = unique("outage");
+        String uuid = createGroup("alice", group(name, List.of()));
+
+        OwnDatabase.close();
+        long started = System.nanoTime();
+        as("alice").get("/v1/services/" + uuid).then().statusCode(503)
+                .body("status", is("error"))
+                .body("errors[0].status", is(503))
+                .body("message", is("the database is unavailable; try again shortly"));
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to answer").isLessThan(10_000);
+        as("alice").contentType("application/json").body(group(unique("lost"), List.of())).post("/v1/services")
+                .then().statusCode(503);
+        given().get("/q/health/ready").then().statusCode(503);
+
+        OwnDatabase.restart();
+        awaitStatus(() -> as("alice").get("/v1/services/" + uuid).statusCode(), 200);
+        as("alice").get("/v1/services/" + uuid).then().statusCode(200)
+                .body("data.service_groups[0].name", is(name));
+        awaitStatus(() -> given().get("/q/health/ready").statusCode(), 200);
+    }
+
+    /** Pools notice the database's return at their next attempt; a few seconds at most. */
+    private static void awaitStatus(java.util.function.IntSupplier request, int expected) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        int status = request.getAsInt();
+        while (status != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = request.getAsInt();
+        }
+        assertThat(status).isEqualTo(expected);
+    }
+}
