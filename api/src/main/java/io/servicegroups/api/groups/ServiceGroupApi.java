@@ -1,6 +1,8 @@
 package io.servicegroups.api.groups;
 
+import io.servicegroups.api.ApiDocs;
 import io.servicegroups.api.envelope.Envelope;
+import io.servicegroups.api.request.ItemRefRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -13,8 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.servicegroups.api.ApiDocs;
-import io.servicegroups.api.request.ItemRefRequest;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,18 +36,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.WILDCARD)
 @Tag(name = "Service groups", description = "Publish ports under a DNS name and balance across attached instances")
 @SecurityRequirement(name = ApiDocs.BEARER)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = "application/json",
-        schema = @Schema(implementation = Envelope.class), examples = @ExampleObject(name = "bad request",
-        value = ApiDocs.BAD_REQUEST_EXAMPLE)))
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class),
-                examples = @ExampleObject(name = "unauthorized", value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
-@APIResponse(responseCode = "413", description = "Body too large",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
-@APIResponse(responseCode = "415", description = "A body that is not JSON",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
-@APIResponse(responseCode = "503", description = "Database unavailable",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
 public interface ServiceGroupApi {
 
     @Operation(summary = "Create one or more service groups",

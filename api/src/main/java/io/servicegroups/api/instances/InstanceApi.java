@@ -38,18 +38,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.WILDCARD)
 @Tag(name = "Instances", description = "Registered backends attached to service groups")
 @SecurityRequirement(name = ApiDocs.BEARER)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = "application/json",
-        schema = @Schema(implementation = Envelope.class), examples = @ExampleObject(name = "bad request",
-        value = ApiDocs.BAD_REQUEST_EXAMPLE)))
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class),
-                examples = @ExampleObject(name = "unauthorized", value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
-@APIResponse(responseCode = "413", description = "Body too large",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
-@APIResponse(responseCode = "415", description = "A body that is not JSON",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
-@APIResponse(responseCode = "503", description = "Database unavailable",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Envelope.class)))
 public interface InstanceApi {
     String INSTANCE_EXAMPLE = """
             {"status": "success", "data": {"instances": [{"status": "success",

@@ -2,6 +2,7 @@ package io.servicegroups.api.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -39,7 +40,27 @@ class OpenApiAndHealthTest {
                 .body(operation + ".summary", notNullValue())
                 .body(operation + ".security[0]", hasKey("bearer"))
                 .body(operation + ".responses", hasKey("200"))
-                .body(operation + ".responses", hasKey("401"));
+                .body(operation + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        endsWith(path.startsWith("/v1/instances") ? "/InstancesResponse" : "/ServiceGroupsResponse"))
+                .body(operation + ".responses", hasKey("400"))
+                .body(operation + ".responses", hasKey("401"))
+                .body(operation + ".responses.'401'.content.'application/json'.schema.'$ref'", endsWith("/Envelope"))
+                .body(operation + ".responses", hasKey("503"));
+    }
+
+    @Test
+    void everySchemaReferenceResolves() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        java.util.Map<String, Object> schemas = io.restassured.path.json.JsonPath.from(document)
+                .getMap("components.schemas");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)")
+                .matcher(document);
+        while (refs.find()) {
+            org.assertj.core.api.Assertions.assertThat(schemas).containsKey(refs.group(1));
+        }
+        org.assertj.core.api.Assertions.assertThat(schemas).containsKeys("Envelope", "ServiceGroupsResponse",
+                "InstancesResponse");
     }
 
     @Test
