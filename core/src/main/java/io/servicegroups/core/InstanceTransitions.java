@@ -54,8 +54,8 @@ public final class InstanceTransitions {
     }
 
     /** The drain deadline passed (or its last connection closed): a draining instance stops. */
-    public static boolean stopsWhenDrained(InstanceState current) {
-        return current == InstanceState.DRAINING;
+    public static Transition drained() {
+        return new Transition(InstanceState.DRAINING, InstanceState.STOPPED, null);
     }
 
     private static long checkDrainTimeout(Long value) {

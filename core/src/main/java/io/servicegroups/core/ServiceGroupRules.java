@@ -17,10 +17,6 @@ public final class ServiceGroupRules {
         this.random = random;
     }
 
-    public DnsNames dnsNames() {
-        return dnsNames;
-    }
-
     /**
      * Validates {@code request}. The name is generated when none is given.
      *
@@ -33,11 +29,12 @@ public final class ServiceGroupRules {
             Names.check("name", name);
         }
         String effectiveName = name != null ? name : names.generate();
-        DnsName dnsName = dnsNames.resolve(requestedDnsName(request), name, effectiveName, random);
+        DnsNames.Requested requested = requestedDnsName(request);
+        DnsName dnsName = dnsNames.resolve(requested, name, effectiveName, random);
         List<PublishedService> services = services(request.services());
         ConcurrencyLimits limits = ConcurrencyLimits.of(request.softLimit(), request.hardLimit());
         return new ServiceGroupDraft(effectiveName, dnsName, services, limits, persistent,
-                warnings(dnsName, services));
+                warnings(dnsName, services), requested == null ? null : requested.field());
     }
 
     /** {@code domains: [{"name": X}]} means {@code dns_name: X}; the field is kept for messages. */

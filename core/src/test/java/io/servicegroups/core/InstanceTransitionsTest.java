@@ -300,25 +300,15 @@ class InstanceTransitionsTest {
     }
 
     @Nested
-    class StopsWhenDrained {
+    class Drained {
         @Test
-        void onlyADrainingInstanceStopsWhenDrained() {
-            assertThat(InstanceTransitions.stopsWhenDrained(DRAINING)).isTrue();
-            assertThat(InstanceTransitions.stopsWhenDrained(RUNNING)).isFalse();
-            assertThat(InstanceTransitions.stopsWhenDrained(STOPPED)).isFalse();
+        void aDrainedInstanceGoesFromDrainingToStopped() {
+            assertThat(InstanceTransitions.drained()).isEqualTo(new Transition(DRAINING, STOPPED, null));
         }
 
         @Test
-        void agreesWithTheTableForEveryState() {
-            EnumSet<InstanceState> draining = EnumSet.noneOf(InstanceState.class);
-            for (InstanceState state : InstanceState.values()) {
-                if (InstanceTransitions.stopsWhenDrained(state)) {
-                    draining.add(state);
-                    // the stop that follows the drain is an allowed transition
-                    assertThat(stop(state, null, null).to()).isEqualTo(STOPPED);
-                }
-            }
-            assertThat(draining).containsExactly(DRAINING);
+        void isTheStopThatEndsADrain() {
+            assertThat(stop(DRAINING, null, null)).isEqualTo(InstanceTransitions.drained());
         }
     }
 }

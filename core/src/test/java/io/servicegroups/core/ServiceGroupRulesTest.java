@@ -208,7 +208,8 @@ class ServiceGroupRulesTest {
             ServiceGroupDraft viaDomains = draft(request().name("my-project").domains(value).services(http()));
             ServiceGroupDraft viaDnsName = draft(request().name("my-project").dnsName(value).services(http()));
 
-            assertThat(viaDomains).isEqualTo(viaDnsName);
+            assertThat(viaDomains).usingRecursiveComparison().ignoringFields("dnsField").isEqualTo(viaDnsName);
+            assertThat(viaDomains.dnsField()).isEqualTo("domains[0].name");
         }
 
         @Test
@@ -424,7 +425,12 @@ class ServiceGroupRulesTest {
     }
 
     @Test
-    void theDraftIsBuiltFromTheGivenDnsNames() {
-        assertThat(rules().dnsNames()).isSameAs(dnsNames);
+    void theDraftKnowsWhereItsDnsNameCameFrom() {
+        assertThat(rules().draft(request().dnsName("shop").build(), true).dnsField()).isEqualTo("dns_name");
+        assertThat(rules().draft(request().domains("shop").build(), true).dnsField()).isEqualTo("domains[0].name");
+        ServiceGroupDraft derived = rules().draft(request().name("my-project").build(), true);
+        assertThat(derived.dnsField()).isNull();
+        assertThat(derived.dnsNameRandom()).isTrue();
+        assertThat(rules().draft(request().build(), true).dnsNameRandom()).isTrue();
     }
 }

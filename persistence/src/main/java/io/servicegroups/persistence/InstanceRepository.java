@@ -5,10 +5,11 @@ import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.InstanceDraft;
 import io.servicegroups.core.InstanceState;
+import io.servicegroups.core.InstanceTransitions;
+import io.servicegroups.core.InstanceTransitions.Transition;
 import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.RuleViolation;
-import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.persistence.entity.InstanceEntity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,7 +45,7 @@ public class InstanceRepository {
     }
 
     /** Stores a new running instance, attached to {@code group} (or none). */
-    public Uni<Instance> insert(String owner, InstanceDraft draft, ServiceGroup group) {
+    public Uni<Instance> insert(String owner, InstanceDraft draft, Instance.GroupRef group) {
         InstanceEntity instance = new InstanceEntity();
         instance.id = UUID.randomUUID();
         instance.owner = owner;
@@ -55,16 +56,15 @@ public class InstanceRepository {
         instance.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.getSession()
                 .chain(session -> session.persist(instance).chain(session::flush))
-                .onFailure().transform(failure -> UniqueViolations.translate(failure, Map.of(
+                .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(
                         NAME_KEY, nameTaken(draft.name()),
                         GROUP_FKEY, new RuleViolation(ErrorCode.NOT_FOUND, "service_group: the service group was"
                                 + " deleted meanwhile"))))
-                .replaceWith(() -> toDomain(instance, group == null ? null
-                        : new Instance.GroupRef(group.uuid(), group.name(), group.fqdn())));
+                .replaceWith(() -> toDomain(instance, group));
     }
 
     public static RuleViolation nameTaken(String name) {
-        return UniqueViolations.alreadyExists("name: \"" + name + "\" is already in use by another instance");
+        return ConstraintViolations.alreadyExists("name: \"" + name + "\" is already in use by another instance");
     }
 
     public Uni<Boolean> nameExists(String owner, String name) {
@@ -115,9 +115,11 @@ public class InstanceRepository {
      * idempotent, so every replica may run it. Answers how many stopped.
      */
     public Uni<Integer> stopExpiredDrains(Instant now) {
-        return pool.withTransaction(connection -> connection.preparedQuery("update instance set state = 'stopped',"
-                        + " drain_deadline = null where state = 'draining' and drain_deadline <= $1")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+        Transition drained = InstanceTransitions.drained();
+        return pool.withTransaction(connection -> connection.preparedQuery("update instance set state = $1,"
+                        + " drain_deadline = null where state = $2 and drain_deadline <= $3")
+                .execute(Tuple.of(drained.to().wireName(), drained.from().wireName(),
+                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
                 .map(result -> result.rowCount());
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.core.ConcurrencyLimits;
 import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.Handler;
+import io.servicegroups.core.Instance;
 import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.PublishedService;
@@ -54,18 +55,20 @@ public class ServiceGroupRepository {
                 .chain(session -> session.persist(group)
                         .chain(() -> session.persistAll(services.toArray()))
                         .chain(session::flush))
-                .onFailure().transform(failure -> UniqueViolations.translate(failure, Map.of(
+                .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(
                         NAME_KEY, nameTaken(draft.name()),
-                        FQDN_KEY, fqdnTaken(draft.fqdn()))))
+                        FQDN_KEY, fqdnTaken(draft))))
                 .replaceWith(() -> toDomain(group, draft.services(), List.of()));
     }
 
     public static RuleViolation nameTaken(String name) {
-        return UniqueViolations.alreadyExists("name: \"" + name + "\" is already in use by another service group");
+        return ConstraintViolations.alreadyExists("name: \"" + name + "\" is already in use by another service group");
     }
 
-    public static RuleViolation fqdnTaken(String fqdn) {
-        return UniqueViolations.alreadyExists("dns_name: \"" + fqdn + "\" is already in use");
+    /** The draft's DNS name is in use; the message names the field it came from. */
+    public static RuleViolation fqdnTaken(ServiceGroupDraft draft) {
+        String field = draft.dnsField() == null ? "dns_name" : draft.dnsField();
+        return ConstraintViolations.alreadyExists(field + ": \"" + draft.fqdn() + "\" is already in use");
     }
 
     public Uni<Boolean> nameExists(String owner, String name) {
@@ -84,26 +87,27 @@ public class ServiceGroupRepository {
                         .map(groups -> groups.get(0)));
     }
 
+    /** A group as locked for a change: what deciding the change needs, nothing that could look like a count. */
+    public record Locked(UUID uuid, String name, String fqdn, boolean persistent) {
+        public Instance.GroupRef ref() {
+            return new Instance.GroupRef(uuid, name, fqdn);
+        }
+    }
+
     /**
      * The owner's group, locked ({@code FOR UPDATE}) until the transaction ends, or null. Read with SQL so that
      * the answer is the row as it is once the lock is held, even if the session loaded the group before;
      * {@code FOR UPDATE} also waits for (and blocks) instances being attached, whose foreign keys share-lock it.
      */
-    public Uni<ServiceGroup> lock(String owner, ItemRef ref) {
+    public Uni<Locked> lock(String owner, ItemRef ref) {
         String where = ref instanceof ItemRef.ByUuid ? "id = :key" : "name = :key";
         Object key = ref instanceof ItemRef.ByUuid byUuid ? byUuid.uuid() : ((ItemRef.ByName) ref).name();
-        return Panache.getSession().chain(session -> session.createNativeQuery("select id, name, fqdn, persistent,"
-                                + " soft_limit, hard_limit, created_at from service_group where owner = :owner and "
-                                + where + " for update", Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery("select id, name, fqdn, persistent"
+                                + " from service_group where owner = :owner and " + where + " for update", Object[].class)
                         .setParameter("owner", owner).setParameter("key", key)
                         .getResultList())
-                .map(rows -> rows.isEmpty() ? null : lockedRow(owner, rows.get(0)));
-    }
-
-    private static ServiceGroup lockedRow(String owner, Object[] row) {
-        Instant createdAt = row[6] instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) row[6];
-        return new ServiceGroup((UUID) row[0], owner, (String) row[1], (String) row[2], createdAt, List.of(), List.of(),
-                (Boolean) row[3], new ConcurrencyLimits(((Number) row[4]).intValue(), ((Number) row[5]).intValue()));
+                .map(rows -> rows.isEmpty() ? null : new Locked((UUID) rows.get(0)[0], (String) rows.get(0)[1],
+                        (String) rows.get(0)[2], (Boolean) rows.get(0)[3]));
     }
 
     private Uni<ServiceGroupEntity> findEntity(String owner, ItemRef ref) {
@@ -152,10 +156,10 @@ public class ServiceGroupRepository {
     }
 
     /** Deletes the group and its published ports; refused by the database while an instance references it. */
-    public Uni<Void> delete(ServiceGroup group) {
-        return ServiceGroupEntity.delete("id = ?1", group.uuid())
-                .onFailure().transform(failure -> UniqueViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,
-                        new RuleViolation(ErrorCode.ATTACHED, "service group " + group.uuid()
+    public Uni<Void> delete(UUID groupId) {
+        return ServiceGroupEntity.delete("id = ?1", groupId)
+                .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,
+                        new RuleViolation(ErrorCode.ATTACHED, "service group " + groupId
                                 + " still has instances attached"))))
                 .replaceWithVoid();
     }

@@ -15,15 +15,22 @@ public class DomainRules {
         return new DnsNames(config.metroDomain(), config.dns().reservedLabels());
     }
 
+    /** Random parts of generated names and DNS names. */
     @Produces
     @Singleton
-    ServiceGroupRules serviceGroupRules(DnsNames dnsNames) {
-        return new ServiceGroupRules(dnsNames, RandomSource.secure());
+    RandomSource randomSource() {
+        return RandomSource.secure();
     }
 
     @Produces
     @Singleton
-    InstanceRules instanceRules() {
-        return new InstanceRules(RandomSource.secure());
+    ServiceGroupRules serviceGroupRules(DnsNames dnsNames, RandomSource random) {
+        return new ServiceGroupRules(dnsNames, random);
+    }
+
+    @Produces
+    @Singleton
+    InstanceRules instanceRules(RandomSource random) {
+        return new InstanceRules(random);
     }
 }

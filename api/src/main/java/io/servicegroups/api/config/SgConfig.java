@@ -72,5 +72,10 @@ public interface SgConfig {
         @WithName("max-body-bytes")
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /** Longest a /v1 request may take before it answers 503. */
+        @WithName("request-timeout")
+        @WithDefault("30s")
+        Duration requestTimeout();
     }
 }

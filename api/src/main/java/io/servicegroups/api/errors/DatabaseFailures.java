@@ -5,11 +5,11 @@ import java.net.ConnectException;
 import java.util.Locale;
 
 /** Tells a database outage (answered 503) from other failures (500). */
-final class DatabaseFailures {
+public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    static boolean isUnavailable(Throwable failure) {
+    public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
                     || cause instanceof io.netty.channel.ConnectTimeoutException) {

@@ -2,7 +2,6 @@ package io.servicegroups.api.errors;
 
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.core.ErrorCode;
-import io.servicegroups.core.RuleViolation;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -26,11 +25,6 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response requestFailure(RequestFailure failure) {
         return envelope(failure.status(), failure.code(), failure.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response ruleViolation(RuleViolation violation) {
-        return envelope(400, violation.code(), violation.getMessage());
     }
 
     @ServerExceptionMapper

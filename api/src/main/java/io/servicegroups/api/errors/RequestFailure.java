@@ -17,6 +17,11 @@ public final class RequestFailure extends RuntimeException {
         return new RequestFailure(400, ErrorCode.MALFORMED_REQUEST, message);
     }
 
+    /** A broken rule that concerns the request as a whole (a query parameter), not one of its items. */
+    public static RequestFailure of(io.servicegroups.core.RuleViolation violation) {
+        return new RequestFailure(400, violation.code(), violation.getMessage());
+    }
+
     public int status() {
         return status;
     }

@@ -10,6 +10,7 @@ import io.servicegroups.api.envelope.Timestamps;
 import io.servicegroups.core.Handler;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.ServiceGroup;
+import io.servicegroups.persistence.ServiceGroupRepository;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,9 +69,18 @@ public record ServiceGroupItem(
                 g.persistent(), false, g.limits().soft(), g.limits().hard(), null, null);
     }
 
-    /** uuid and name with a status: GET with details=false, and DELETE. */
+    /** uuid and name with a status: GET with details=false. */
     public static ServiceGroupItem brief(ServiceGroup g) {
-        return new ServiceGroupItem(SUCCESS, g.uuid().toString(), g.name(), null, null, null, null, null, null, null,
+        return brief(g.uuid(), g.name());
+    }
+
+    /** The answer to a delete: uuid and name. */
+    public static ServiceGroupItem deleted(ServiceGroupRepository.Locked g) {
+        return brief(g.uuid(), g.name());
+    }
+
+    private static ServiceGroupItem brief(UUID uuid, String name) {
+        return new ServiceGroupItem(SUCCESS, uuid.toString(), name, null, null, null, null, null, null, null,
                 null, null, null, null);
     }
 

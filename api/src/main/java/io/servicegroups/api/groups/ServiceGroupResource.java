@@ -7,6 +7,7 @@ import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Warning;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
+import io.servicegroups.api.request.Deadline;
 import io.servicegroups.api.request.QueryParams;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.api.request.Selections;
@@ -15,9 +16,11 @@ import io.servicegroups.core.ServiceGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; routes and docs in {@link ServiceGroupApi}. */
+@Deadline
 public class ServiceGroupResource implements ServiceGroupApi {
     private final ServiceGroupService service;
     private final RequestBodies bodies;
@@ -51,7 +54,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
                                                 String count, String from) {
         boolean full = QueryParams.details(details);
         return bodies.json(request).chain(json -> {
-            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
+            Optional<List<RawRef>> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
             if (refs.isEmpty()) {
                 return service.page(user.name(), QueryParams.page(count, from), full)
                         .map(groups -> Envelope.of(new ServiceGroupsData(groups.stream().map(view(full)).toList())));
@@ -59,7 +62,8 @@ public class ServiceGroupResource implements ServiceGroupApi {
             if (count != null || from != null) {
                 throw RequestFailure.badRequest("count and from apply only when listing all service groups");
             }
-            return service.get(user.name(), refs, full).map(outcomes -> envelope(outcomes, view(full), List.of()));
+            return service.get(user.name(), refs.get(), full)
+                    .map(outcomes -> envelope(outcomes, view(full), List.of()));
         });
     }
 
@@ -67,27 +71,23 @@ public class ServiceGroupResource implements ServiceGroupApi {
     public Uni<Envelope<ServiceGroupsData>> getOne(String uuid, HttpServerRequest request,
                                                    String details) {
         boolean full = QueryParams.details(details);
-        return local(uuid, request).chain(ref -> service.get(user.name(), List.of(ref), full))
+        return bodies.json(request).chain(json -> service.get(user.name(), List.of(Selections.local(uuid, json)), full))
                 .map(outcomes -> envelope(outcomes, view(full), List.of()));
     }
 
     @Override
     public Uni<Envelope<ServiceGroupsData>> delete(HttpServerRequest request, List<String> uuid,
                                                    List<String> name) {
-        return bodies.json(request).chain(json -> {
-            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
-            if (refs.isEmpty()) {
-                throw RequestFailure.badRequest("name the service groups to delete: a body [{\"uuid\": ...}]"
-                        + " or [{\"name\": ...}], or uuid/name query parameters");
-            }
-            return service.delete(user.name(), refs);
-        }).map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
+        return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
+                        config.api().maxBatchSize()).orElseThrow(() -> RequestFailure.badRequest("name the service"
+                        + " groups to delete: a body [{\"uuid\": ...}] or [{\"name\": ...}], or uuid/name query"
+                        + " parameters")))).map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted, List.of()));
     }
 
     @Override
     public Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, HttpServerRequest request) {
-        return local(uuid, request).chain(ref -> service.delete(user.name(), List.of(ref)))
-                .map(outcomes -> envelope(outcomes, ServiceGroupItem::brief, List.of()));
+        return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
+                .map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted, List.of()));
     }
 
     @Override
@@ -107,15 +107,6 @@ public class ServiceGroupResource implements ServiceGroupApi {
             String normalized = filter.fqdn() == null ? null : DnsNames.normalize(filter.fqdn());
             return service.list(user.name(), filter.persistent(), normalized);
         }).map(groups -> Envelope.of(new ServiceGroupsData(groups.stream().map(ServiceGroupItem::listed).toList())));
-    }
-
-    /** Local scope: the path names the group; a body may only repeat its uuid. */
-    private Uni<RawRef> local(String uuid, HttpServerRequest request) {
-        QueryParams.uuid("path", uuid);
-        return bodies.json(request).map(json -> {
-            Selections.checkLocalScope(json, uuid);
-            return new RawRef(uuid, null);
-        });
     }
 
     private static Function<ServiceGroup, ServiceGroupItem> view(boolean full) {

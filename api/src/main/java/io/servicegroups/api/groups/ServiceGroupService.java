@@ -1,11 +1,14 @@
 package io.servicegroups.api.groups;
 
 import static io.servicegroups.api.request.Batches.attempt;
+import static io.servicegroups.api.request.Batches.changes;
+import static io.servicegroups.api.request.Batches.changesByRef;
 import static io.servicegroups.api.request.Batches.found;
 import static io.servicegroups.api.request.Batches.inOrder;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
+import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.core.GroupLifecycle;
 import io.servicegroups.core.NewServiceGroup;
@@ -42,7 +45,8 @@ public class ServiceGroupService {
     }
 
     public Uni<List<Outcome<Created>>> create(String owner, List<NewServiceGroup> requests) {
-        return inOrder(requests, request -> createOne(owner, request));
+        return changes(requests, request -> createOne(owner, request),
+                (request, violation) -> Outcome.failure(violation, null, request.name()));
     }
 
     private Uni<Outcome<Created>> createOne(String owner, NewServiceGroup request) {
@@ -64,8 +68,6 @@ public class ServiceGroupService {
     private Uni<ServiceGroupDraft> available(String owner, NewServiceGroup request, ServiceGroupDraft draft,
                                              int attempts) {
         boolean nameGenerated = request.name() == null;
-        boolean fqdnRandom = request.dnsName() == null
-                && (request.domainNames() == null || request.domainNames().isEmpty());
         return groups.nameExists(owner, draft.name()).chain(nameTaken -> {
             if (nameTaken && (!nameGenerated || attempts <= 1)) {
                 throw ServiceGroupRepository.nameTaken(draft.name());
@@ -77,8 +79,8 @@ public class ServiceGroupService {
                 if (!fqdnTaken) {
                     return Uni.createFrom().item(draft);
                 }
-                if (!fqdnRandom || attempts <= 1) {
-                    throw ServiceGroupRepository.fqdnTaken(draft.fqdn());
+                if (!draft.dnsNameRandom() || attempts <= 1) {
+                    throw ServiceGroupRepository.fqdnTaken(draft);
                 }
                 return available(owner, request, rules.draft(request, draft.persistent()), attempts - 1);
             });
@@ -91,19 +93,20 @@ public class ServiceGroupService {
     }
 
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
-        return Panache.withSession(() -> groups.page(owner, page, details));
+        return Panache.withSession(() -> groups.page(owner, page, details))
+                .onFailure(RuleViolation.class).transform(failure -> RequestFailure.of((RuleViolation) failure));
     }
 
     public Uni<List<ServiceGroup>> list(String owner, Boolean persistent, String fqdn) {
         return Panache.withSession(() -> groups.filter(owner, persistent, fqdn));
     }
 
-    public Uni<List<Outcome<ServiceGroup>>> delete(String owner, List<RawRef> refs) {
-        return inOrder(refs, raw -> attempt(raw, ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
+    public Uni<List<Outcome<ServiceGroupRepository.Locked>>> delete(String owner, List<RawRef> refs) {
+        return changesByRef(refs, ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
                 .map(group -> found(group, ref, WHAT))
                 .call(group -> groups.attachedCount(group.uuid())
                         .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
                                 attached.intValue())))
-                .call(groups::delete))));
+                .call(group -> groups.delete(group.uuid()))));
     }
 }

@@ -16,11 +16,16 @@ public record CreateInstanceRequest(
         @JsonProperty("service_group") ServiceGroupChoiceRequest serviceGroup) {
 
     /** Either a reference (uuid or name) or the fields of a new implicit group. */
-    @Schema(name = "InstanceServiceGroupChoice")
+    @Schema(name = "InstanceServiceGroupChoice", description = "uuid or name of an existing group, or the fields of"
+            + " a new implicit group (as for a service group, without name)")
     public record ServiceGroupChoiceRequest(
             @Schema(description = "An existing group's uuid") String uuid,
             @Schema(description = "An existing group's name") String name,
             @Schema(description = "A new implicit group's ports") List<CreateServiceGroupRequest.ServiceRequest> services,
-            @JsonProperty("dns_name") @Schema(description = "A new implicit group's DNS name") String dnsName) {
+            @JsonProperty("dns_name") @Schema(description = "A new implicit group's DNS name") String dnsName,
+            @Schema(description = "A new implicit group's DNS name, as newer clients give it")
+            List<CreateServiceGroupRequest.DomainRequest> domains,
+            @JsonProperty("soft_limit") Integer softLimit,
+            @JsonProperty("hard_limit") Integer hardLimit) {
     }
 }

@@ -7,6 +7,7 @@ import io.servicegroups.api.instances.InstanceService.Stop;
 import io.servicegroups.api.json.JsonBody;
 import io.servicegroups.api.json.JsonFields;
 import io.servicegroups.api.request.RawRef;
+import io.servicegroups.api.request.Selections;
 import io.servicegroups.core.NewInstance;
 import io.servicegroups.core.NewServiceGroup;
 import java.util.List;
@@ -52,33 +53,16 @@ final class InstanceRequests {
     }
 
     /** Local scope: options only, the uuid if it repeats the path's. */
-    static Stop localStop(Optional<JsonNode> body, String uuid) {
-        if (body.isEmpty()) {
-            return new Stop(new RawRef(uuid, null), null, null);
-        }
-        JsonFields item = JsonFields.of(body.get(), "", STOP_FIELDS);
-        checkLocal(item, uuid);
-        return new Stop(new RawRef(uuid, null), item.integer("drain_timeout_ms"), item.bool("force"));
+    static Stop localStop(String uuid, Optional<JsonNode> body) {
+        Optional<JsonFields> item = Selections.local(uuid, body, STOP_FIELDS);
+        return new Stop(new RawRef(uuid, null), item.map(i -> i.integer("drain_timeout_ms")).orElse(null),
+                item.map(i -> i.bool("force")).orElse(null));
     }
 
     static List<RawRef> starts(Optional<JsonNode> body, int maxItems) {
         return JsonBody.items(required(body, "start"), maxItems, START_FIELDS).stream()
                 .map(item -> new RawRef(item.string("uuid"), item.string("name")))
                 .toList();
-    }
-
-    static void localStart(Optional<JsonNode> body, String uuid) {
-        if (body.isPresent()) {
-            checkLocal(JsonFields.of(body.get(), "", START_FIELDS), uuid);
-        }
-    }
-
-    private static void checkLocal(JsonFields item, String uuid) {
-        String given = item.string("uuid");
-        if (item.has("name") || (given != null && !given.equalsIgnoreCase(uuid))) {
-            throw RequestFailure.badRequest("uuid and name are not allowed in the body in local scope: the path"
-                    + " already names the instance");
-        }
     }
 
     private static JsonNode required(Optional<JsonNode> body, String action) {

@@ -7,6 +7,7 @@ import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Warning;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
+import io.servicegroups.api.request.Deadline;
 import io.servicegroups.api.request.QueryParams;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.api.request.Selections;
@@ -14,9 +15,11 @@ import io.servicegroups.core.Instance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code /v1/instances}: thin HTTP adapter over {@link InstanceService}; routes and docs in {@link InstanceApi}. */
+@Deadline
 public class InstanceResource implements InstanceApi {
     private final InstanceService service;
     private final RequestBodies bodies;
@@ -48,7 +51,7 @@ public class InstanceResource implements InstanceApi {
                                             String details, String count, String from) {
         Function<Instance, InstanceItem> view = view(QueryParams.details(details));
         return bodies.json(request).chain(json -> {
-            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
+            Optional<List<RawRef>> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
             if (refs.isEmpty()) {
                 return service.page(user.name(), QueryParams.page(count, from))
                         .map(list -> Envelope.of(new InstancesData(list.stream().map(view).toList())));
@@ -56,14 +59,14 @@ public class InstanceResource implements InstanceApi {
             if (count != null || from != null) {
                 throw RequestFailure.badRequest("count and from apply only when listing all instances");
             }
-            return service.get(user.name(), refs).map(outcomes -> envelope(outcomes, view, List.of()));
+            return service.get(user.name(), refs.get()).map(outcomes -> envelope(outcomes, view, List.of()));
         });
     }
 
     @Override
     public Uni<Envelope<InstancesData>> getOne(String uuid, HttpServerRequest request, String details) {
         Function<Instance, InstanceItem> view = view(QueryParams.details(details));
-        return local(uuid, request).chain(ref -> service.get(user.name(), List.of(ref)))
+        return bodies.json(request).chain(json -> service.get(user.name(), List.of(Selections.local(uuid, json))))
                 .map(outcomes -> envelope(outcomes, view, List.of()));
     }
 
@@ -76,9 +79,8 @@ public class InstanceResource implements InstanceApi {
 
     @Override
     public Uni<Envelope<InstancesData>> stopOne(String uuid, HttpServerRequest request) {
-        QueryParams.uuid("path", uuid);
         return bodies.json(request)
-                .chain(json -> service.stop(user.name(), List.of(InstanceRequests.localStop(json, uuid))))
+                .chain(json -> service.stop(user.name(), List.of(InstanceRequests.localStop(uuid, json))))
                 .map(InstanceResource::changed);
     }
 
@@ -91,38 +93,21 @@ public class InstanceResource implements InstanceApi {
 
     @Override
     public Uni<Envelope<InstancesData>> startOne(String uuid, HttpServerRequest request) {
-        QueryParams.uuid("path", uuid);
-        return bodies.json(request).chain(json -> {
-            InstanceRequests.localStart(json, uuid);
-            return service.start(user.name(), List.of(new RawRef(uuid, null)));
-        }).map(InstanceResource::changed);
+        return bodies.json(request).chain(json -> service.start(user.name(), List.of(Selections.local(uuid, json))))
+                .map(InstanceResource::changed);
     }
 
     @Override
     public Uni<Envelope<InstancesData>> delete(HttpServerRequest request, List<String> uuid, List<String> name) {
-        return bodies.json(request).chain(json -> {
-            List<RawRef> refs = Selections.refs(json, uuid, name, config.api().maxBatchSize());
-            if (refs.isEmpty()) {
-                throw RequestFailure.badRequest("name the instances to delete: a body [{\"uuid\": ...}]"
-                        + " or [{\"name\": ...}], or uuid/name query parameters");
-            }
-            return service.delete(user.name(), refs);
-        }).map(outcomes -> envelope(outcomes, InstanceItem::brief, List.of()));
+        return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
+                        config.api().maxBatchSize()).orElseThrow(() -> RequestFailure.badRequest("name the instances"
+                        + " to delete: a body [{\"uuid\": ...}] or [{\"name\": ...}], or uuid/name query parameters")))).map(outcomes -> envelope(outcomes, InstanceItem::brief, List.of()));
     }
 
     @Override
     public Uni<Envelope<InstancesData>> deleteOne(String uuid, HttpServerRequest request) {
-        return local(uuid, request).chain(ref -> service.delete(user.name(), List.of(ref)))
+        return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
                 .map(outcomes -> envelope(outcomes, InstanceItem::brief, List.of()));
-    }
-
-    /** Local scope: the path names the instance; a body may only repeat its uuid. */
-    private Uni<RawRef> local(String uuid, HttpServerRequest request) {
-        QueryParams.uuid("path", uuid);
-        return bodies.json(request).map(json -> {
-            Selections.checkLocalScope(json, uuid);
-            return new RawRef(uuid, null);
-        });
     }
 
     private static Function<Instance, InstanceItem> view(boolean full) {

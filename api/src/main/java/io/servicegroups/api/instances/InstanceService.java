@@ -1,11 +1,14 @@
 package io.servicegroups.api.instances;
 
 import static io.servicegroups.api.request.Batches.attempt;
+import static io.servicegroups.api.request.Batches.changes;
+import static io.servicegroups.api.request.Batches.changesByRef;
 import static io.servicegroups.api.request.Batches.found;
 import static io.servicegroups.api.request.Batches.inOrder;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
+import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.groups.ServiceGroupService;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.core.GroupLifecycle;
@@ -18,7 +21,6 @@ import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.NewInstance;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.RuleViolation;
-import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupChoice;
 import io.servicegroups.persistence.InstanceRepository;
 import io.servicegroups.persistence.ServiceGroupRepository;
@@ -27,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Instance use cases. Attaching and deleting lock the group row first, so that a concurrent group delete
@@ -36,6 +39,7 @@ import java.util.function.BiFunction;
 public class InstanceService {
     private static final int GENERATION_ATTEMPTS = 5;
     private static final String WHAT = "instance";
+    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("[a-z_]+[a-z_0-9.\\[\\]]*: ");
 
     private final InstanceRules rules;
     private final InstanceRepository instances;
@@ -65,19 +69,24 @@ public class InstanceService {
     }
 
     public Uni<List<Outcome<Created>>> create(String owner, List<NewInstance> requests) {
-        return inOrder(requests, request -> Panache.withTransaction(() -> createIn(owner, request))
-                .map(Outcome::success)
-                .onFailure(RuleViolation.class)
-                .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name())));
+        return changes(requests, request -> Panache.withTransaction(() -> createIn(owner, request))
+                        .map(Outcome::success)
+                        .onFailure(RuleViolation.class)
+                        .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name())),
+                (request, violation) -> Outcome.failure(violation, null, request.name()));
     }
 
     private Uni<Created> createIn(String owner, NewInstance request) {
         return Uni.createFrom().item(() -> rules.draft(request))
                 .chain(draft -> available(owner, request, draft, GENERATION_ATTEMPTS))
                 .chain(draft -> target(owner, draft.serviceGroup())
-                        .chain(target -> instances.insert(owner, draft, target == null ? null : target.group())
-                                .map(instance -> new Created(instance, target == null ? List.of()
-                                        : target.warnings()))));
+                        .chain(target -> instances.insert(owner, draft, target.group())
+                                .map(instance -> new Created(instance, target.warnings()))));
+    }
+
+    /** The group a new instance joins (null: none) and the warnings of creating it. */
+    private record Target(Instance.GroupRef group, List<String> warnings) {
+        static final Target NONE = new Target(null, List.of());
     }
 
     private Uni<InstanceDraft> available(String owner, NewInstance request, InstanceDraft draft, int attempts) {
@@ -92,8 +101,8 @@ public class InstanceService {
         });
     }
 
-    /** The group the new instance joins, locked, made persistent by a second attach; or null. */
-    private Uni<ServiceGroupService.Created> target(String owner, ServiceGroupChoice choice) {
+    /** The group the new instance joins, locked, made persistent by a second attach; or none. */
+    private Uni<Target> target(String owner, ServiceGroupChoice choice) {
         if (choice instanceof ServiceGroupChoice.Existing existing) {
             return groups.lock(owner, existing.ref())
                     .map(group -> found(group, existing.ref(), "service group"))
@@ -103,22 +112,30 @@ public class InstanceService {
                                 attached.intValue() + 1);
                         Uni<Void> change = persistent && !group.persistent() ? groups.makePersistent(group.uuid())
                                 : Uni.createFrom().voidItem();
-                        return change.replaceWith(new ServiceGroupService.Created(group, List.of()));
+                        return change.replaceWith(new Target(group.ref(), List.of()));
                     }));
         }
         if (choice instanceof ServiceGroupChoice.Implicit implicit) {
             return groupService.createIn(owner, implicit.group(), GroupLifecycle.persistentWhenCreatedWithInstance())
+                    .map(created -> new Target(new Instance.GroupRef(created.group().uuid(), created.group().name(),
+                            created.group().fqdn()), created.warnings()))
                     .onFailure(RuleViolation.class).transform(InstanceService::inServiceGroup);
         }
-        return Uni.createFrom().nullItem();
+        return Uni.createFrom().item(Target.NONE);
     }
 
-    /** Messages about the group name the field they come from, e.g. {@code service_group.services[0].port}. */
+    /**
+     * Messages about the group name their field under {@code service_group}: {@code service_group.services[0].port:
+     * ...}, or {@code service_group: no service group ...} when they name none.
+     */
     private static Throwable inServiceGroup(Throwable failure) {
         RuleViolation violation = (RuleViolation) failure;
         String message = violation.getMessage();
-        return message.startsWith("service_group") ? violation
-                : new RuleViolation(violation.code(), "service_group." + message);
+        if (message.startsWith("service_group")) {
+            return violation;
+        }
+        boolean namesField = FIELD_PATH.matcher(message).lookingAt();
+        return new RuleViolation(violation.code(), "service_group" + (namesField ? "." : ": ") + message);
     }
 
     public Uni<List<Outcome<Instance>>> get(String owner, List<RawRef> refs) {
@@ -127,50 +144,52 @@ public class InstanceService {
     }
 
     public Uni<List<Instance>> page(String owner, PageRequest page) {
-        return Panache.withSession(() -> instances.page(owner, page));
+        return Panache.withSession(() -> instances.page(owner, page))
+                .onFailure(RuleViolation.class).transform(failure -> RequestFailure.of((RuleViolation) failure));
     }
 
     public Uni<List<Outcome<StateChange>>> stop(String owner, List<Stop> requests) {
         Instant now = Instant.now();
-        return transition(owner, requests.stream().map(Stop::ref).toList(), (instance, index) -> {
-            Stop stop = requests.get(index);
-            return InstanceTransitions.stop(instance.name(), instance.state(), stop.drainTimeoutMs(), stop.force(), now);
-        });
+        return transition(owner, requests, Stop::ref, (instance, stop) -> InstanceTransitions.stop(instance.name(),
+                instance.state(), stop.drainTimeoutMs(), stop.force(), now));
     }
 
     public Uni<List<Outcome<StateChange>>> start(String owner, List<RawRef> refs) {
-        return transition(owner, refs, (instance, index) -> InstanceTransitions.start(instance.name(),
+        return transition(owner, refs, ref -> ref, (instance, ref) -> InstanceTransitions.start(instance.name(),
                 instance.state()));
     }
 
-    private Uni<List<Outcome<StateChange>>> transition(String owner, List<RawRef> refs,
-                                                       BiFunction<Instance, Integer, Transition> decide) {
-        List<Integer> indexes = java.util.stream.IntStream.range(0, refs.size()).boxed().toList();
-        return inOrder(indexes, index -> attempt(refs.get(index), ref -> Panache.withTransaction(() ->
-                instances.lock(owner, ref)
-                        .map(instance -> found(instance, ref, WHAT))
-                        .chain(instance -> {
-                            Transition transition = decide.apply(instance, index);
-                            return instances.changeState(instance.uuid(), transition.to(), transition.drainDeadline())
-                                    .replaceWith(new StateChange(instance, transition));
-                        }))
-                .invoke(change -> drains.schedule(change.transition().drainDeadline()))));
+    /** Locks each named instance, lets {@code decide} pick the transition, stores it; timers for drains. */
+    private <T> Uni<List<Outcome<StateChange>>> transition(String owner, List<T> requests, Function<T, RawRef> refOf,
+                                                           BiFunction<Instance, T, Transition> decide) {
+        return changes(requests, request -> attempt(refOf.apply(request), ref -> Panache.withTransaction(() ->
+                                instances.lock(owner, ref)
+                                        .map(instance -> found(instance, ref, WHAT))
+                                        .chain(instance -> {
+                                            Transition transition = decide.apply(instance, request);
+                                            return instances.changeState(instance.uuid(), transition.to(),
+                                                            transition.drainDeadline())
+                                                    .replaceWith(new StateChange(instance, transition));
+                                        }))
+                        .invoke(change -> drains.schedule(change.transition().drainDeadline()))),
+                (request, violation) -> Outcome.failure(violation, refOf.apply(request).uuid(),
+                        refOf.apply(request).name()));
     }
 
     /** Deletes instances; the owner of a non-persistent group takes the group with it (SPEC 3.6). */
     public Uni<List<Outcome<Instance>>> delete(String owner, List<RawRef> refs) {
-        return inOrder(refs, raw -> attempt(raw, ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
+        return changesByRef(refs, ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
                 .map(instance -> found(instance, ref, WHAT))
                 .call(instance -> instance.group() == null ? instances.delete(instance.uuid())
                         : groups.lock(owner, new ItemRef.ByUuid(instance.group().uuid()))
                         .call(() -> instances.delete(instance.uuid()))
-                        .call(group -> deleteWithOwner(group))))));
+                        .call(group -> deleteWithOwner(group)))));
     }
 
-    private Uni<Void> deleteWithOwner(ServiceGroup group) {
+    private Uni<Void> deleteWithOwner(ServiceGroupRepository.Locked group) {
         if (group == null || !GroupLifecycle.deletedWithInstance(group.persistent())) {
             return Uni.createFrom().voidItem();
         }
-        return groups.delete(group);
+        return groups.delete(group.uuid());
     }
 }

@@ -50,7 +50,7 @@ public final class QueryParams {
         try {
             return PageRequest.of(integer("count", count), uuid("from", from));
         } catch (RuleViolation e) {
-            throw new RequestFailure(400, e.code(), "query parameter " + e.getMessage());
+            throw RequestFailure.of(e);
         }
     }
 

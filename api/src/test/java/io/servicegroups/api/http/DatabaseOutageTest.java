@@ -45,7 +45,8 @@ class DatabaseOutageTest {
                 throw new UncheckedIOException(e);
             }
             server = EmbeddedDatabase.start(directory, port);
-            return Map.of("sg.db.url", "postgresql://postgres@localhost:" + port + "/postgres");
+            return Map.of("sg.db.url", "postgresql://postgres@localhost:" + port + "/postgres",
+                    "sg.api.request-timeout", "3s");
         }
 
         @Override
@@ -66,6 +67,18 @@ class DatabaseOutageTest {
 
         static void restart() {
             server = EmbeddedDatabase.start(directory, port);
+        }
+
+        /**
+         * Freezes (SIGSTOP) or thaws (SIGCONT) the server and every backend it forked: it keeps its connections
+         * but answers nothing.
+         */
+        static void signal(String signal) throws IOException, InterruptedException {
+            String pid = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
+            Process backends = new ProcessBuilder("pkill", "-" + signal, "-P", pid).inheritIO().start();
+            backends.waitFor();
+            Process postmaster = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+            assertThat(postmaster.waitFor()).as("kill -" + signal).isZero();
         }
     }
 
@@ -90,6 +103,23 @@ class DatabaseOutageTest {
         as("alice").get("/v1/services/" + uuid).then().statusCode(200)
                 .body("data.service_groups[0].name", is(name));
         awaitStatus(() -> given().get("/q/health/ready").statusCode(), 200);
+    }
+
+    @Test
+    void frozenDatabaseAnswers503AfterTheRequestTimeout() throws Exception {
+        String uuid = createGroup("alice", group(unique("frozen"), List.of()));
+        OwnDatabase.signal("STOP");
+        try {
+            long started = System.nanoTime();
+            as("alice").get("/v1/services/" + uuid).then().statusCode(503)
+                    .body("errors[0].status", is(503))
+                    .body("message", org.hamcrest.Matchers.containsString("no answer within 3 s"));
+            assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to answer")
+                    .isBetween(2_500L, 8_000L);
+        } finally {
+            OwnDatabase.signal("CONT");
+        }
+        awaitStatus(() -> as("alice").get("/v1/services/" + uuid).statusCode(), 200);
     }
 
     /** Pools notice the database's return at their next attempt; a few seconds at most. */

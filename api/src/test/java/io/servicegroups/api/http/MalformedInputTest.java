@@ -40,12 +40,16 @@ class MalformedInputTest {
     }
 
     /** Runs the request and checks that no row of any table was added or removed. */
+    /** Runs a request that must fail, checking that it changed nothing. */
+    private ValidatableResponse rejected(Supplier<ValidatableResponse> request) {
+        return unchanged(request).body("status", is("error"));
+    }
+
     private ValidatableResponse unchanged(Supplier<ValidatableResponse> request) {
         long before = db.totalRows();
         ValidatableResponse response = request.get();
         assertThat(db.totalRows()).as("rows after the request").isEqualTo(before);
-        return response.contentType("application/json").body("status", is("error"))
-                .body("op_time_us", notNullValue());
+        return response.contentType("application/json").body("op_time_us", notNullValue());
     }
 
     private ValidatableResponse post(String body) {
@@ -74,7 +78,7 @@ class MalformedInputTest {
             "unknown field in batch   | [{\"services\": []}, {\"services\": [], \"x\": 1}]      | [1].x: unknown field",
             "domains entry not object | {\"domains\": [\"a\"], \"services\": []}              | domains[0]: expected an object"})
     void malformedBodiesAre400(String what, String body, String message) {
-        unchanged(() -> post(body).statusCode(400))
+        rejected(() -> post(body).statusCode(400))
                 .body("errors[0].status", is(400))
                 .body("errors[0].error", is(16))
                 .body("message", containsString(message))
@@ -85,7 +89,7 @@ class MalformedInputTest {
     @ParameterizedTest(name = "port {0} is out of range")
     @CsvSource({"0", "65536", "-1", "99999999999999999999"})
     void outOfRangePortsAreItemErrors(String port) {
-        unchanged(() -> post("{\"services\": [{\"port\": " + port + ", \"handlers\": [\"tls\"]}]}").statusCode(200))
+        rejected(() -> post("{\"services\": [{\"port\": " + port + ", \"handlers\": [\"tls\"]}]}").statusCode(200))
                 .body("data.service_groups[0].error", is(7))
                 .body("data.service_groups[0].message", containsString("services[0].port"))
                 .body("data.service_groups[0].message", containsString("out of range"));
@@ -93,18 +97,18 @@ class MalformedInputTest {
 
     @Test
     void outOfRangeDestinationPortIsAnItemError() {
-        unchanged(() -> post("{\"services\": [{\"port\": 443, \"destination_port\": 70000,"
+        rejected(() -> post("{\"services\": [{\"port\": 443, \"destination_port\": 70000,"
                 + " \"handlers\": [\"tls\", \"http\"]}]}").statusCode(200))
                 .body("data.service_groups[0].message", containsString("services[0].destination_port"));
     }
 
     @Test
     void nonAsciiNamesAreItemErrors() {
-        unchanged(() -> create(USER, Map.of("name", "caf\u00e9", "services", java.util.List.of())))
+        rejected(() -> create(USER, Map.of("name", "caf\u00e9", "services", java.util.List.of())))
                 .body("data.service_groups[0].error", is(7));
-        unchanged(() -> create(USER, Map.of("name", "rocket-\uD83D\uDE80", "services", java.util.List.of())))
+        rejected(() -> create(USER, Map.of("name", "rocket-\uD83D\uDE80", "services", java.util.List.of())))
                 .body("data.service_groups[0].error", is(7));
-        unchanged(() -> create(USER, Map.of("dns_name", "b\u00fccher", "services", java.util.List.of())))
+        rejected(() -> create(USER, Map.of("dns_name", "b\u00fccher", "services", java.util.List.of())))
                 .body("data.service_groups[0].error", is(7))
                 .body("data.service_groups[0].message", containsString("punycode"));
     }
@@ -112,7 +116,7 @@ class MalformedInputTest {
     @Test
     void hugeBodyIs413() {
         String big = "[" + "{\"services\": []},".repeat(70_000) + "{\"services\": []}]";
-        unchanged(() -> post(big).statusCode(413))
+        rejected(() -> post(big).statusCode(413))
                 .body("errors[0].status", is(413))
                 .body("message", containsString("larger than"));
     }
@@ -120,34 +124,59 @@ class MalformedInputTest {
     @Test
     void tooManyItemsAre400WithCode5() {
         String batch = "[" + "{\"services\": []},".repeat(10_000) + "{\"services\": []}]";
-        unchanged(() -> post(batch).statusCode(400))
+        rejected(() -> post(batch).statusCode(400))
                 .body("errors[0].error", is(5))
                 .body("message", containsString("at most 1000"));
     }
 
     @Test
     void nonJsonContentTypeIs415() {
-        unchanged(() -> as(USER).contentType("text/plain").body("services").post("/v1/services").then()
+        rejected(() -> as(USER).contentType("text/plain").body("services").post("/v1/services").then()
                 .statusCode(415))
                 .body("errors[0].status", is(415));
-        unchanged(() -> as(USER).contentType("application/x-www-form-urlencoded").body("a=b").post("/v1/services")
+        rejected(() -> as(USER).contentType("application/x-www-form-urlencoded").body("a=b").post("/v1/services")
                 .then().statusCode(415));
     }
 
     @Test
     void emptyPostIs400() {
-        unchanged(() -> as(USER).post("/v1/services").then().statusCode(400))
+        rejected(() -> as(USER).post("/v1/services").then().statusCode(400))
                 .body("message", containsString("body is required"));
     }
 
     @Test
     void unknownPathIs404AndWrongMethodIs405() {
-        unchanged(() -> as(USER).get("/v1/services/list/more").then().statusCode(404))
+        rejected(() -> as(USER).get("/v1/services/list/more").then().statusCode(404))
                 .body("errors[0].status", is(404));
-        unchanged(() -> as(USER).contentType("application/json").body("{}").put("/v1/services").then()
+        rejected(() -> as(USER).contentType("application/json").body("{}").put("/v1/services").then()
                 .statusCode(405))
                 .body("errors[0].error", is(2));
-        unchanged(() -> as(USER).patch("/v1/services/" + java.util.UUID.randomUUID()).then().statusCode(405));
+        rejected(() -> as(USER).patch("/v1/services/" + java.util.UUID.randomUUID()).then().statusCode(405));
+    }
+
+    @Test
+    void localScopeTakesOneObjectNotAnArray() {
+        String uuid = java.util.UUID.randomUUID().toString();
+        for (String body : new String[] {"[]", "[{\"uuid\": \"" + uuid + "\"}]", "[{}, {}]", "5"}) {
+            rejected(() -> as(USER).contentType("application/json").body(body).get("/v1/services/" + uuid).then()
+                    .statusCode(400))
+                    .body("message", containsString("in local scope the body is one object"));
+            rejected(() -> as(USER).contentType("application/json").body(body).delete("/v1/instances/" + uuid)
+                    .then().statusCode(400));
+            rejected(() -> as(USER).contentType("application/json").body(body)
+                    .put("/v1/instances/" + uuid + "/stop").then().statusCode(400));
+        }
+    }
+
+    @Test
+    void emptySelectionsNameNothing() {
+        as(USER).contentType("application/json").body("[]").get("/v1/services").then().statusCode(200)
+                .body("status", is("success"))
+                .body("data.service_groups", org.hamcrest.Matchers.empty());
+        as(USER).contentType("application/json").body("[]").get("/v1/instances").then().statusCode(200)
+                .body("data.instances", org.hamcrest.Matchers.empty());
+        unchanged(() -> as(USER).contentType("application/json").body("[]").delete("/v1/services").then()
+                .statusCode(200)).body("status", is("success"));
     }
 
     @Test

@@ -89,6 +89,56 @@ class AttachDeleteRaceTest {
         }
     }
 
+    /** Deterministic orders: a test transaction holds the group row; the two requests queue behind it in turn. */
+    @org.junit.jupiter.api.Test
+    void deleteQueuedBeforeAttachWinsAndTheAttachFindsNoGroup() throws Exception {
+        String group = createGroup(USER, group(unique("queued"), List.of()));
+        List<Integer> codes = queued(group,
+                () -> as(USER).delete("/v1/services/" + group).then().extract().path("data.service_groups[0].error"),
+                () -> createInstances(USER, Map.of("address", "10.14.0.4", "service_group", Map.of("uuid", group)))
+                        .extract().path("data.instances[0].error"));
+        assertThat(codes).containsExactly(null, 8);
+    }
+
+    @org.junit.jupiter.api.Test
+    void attachQueuedBeforeDeleteWinsAndTheDeleteIsRefused() throws Exception {
+        String group = createGroup(USER, group(unique("queued"), List.of()));
+        List<Integer> codes = queued(group,
+                () -> createInstances(USER, Map.of("address", "10.14.0.5", "service_group", Map.of("uuid", group)))
+                        .extract().path("data.instances[0].error"),
+                () -> as(USER).delete("/v1/services/" + group).then().extract().path("data.service_groups[0].error"));
+        assertThat(codes).containsExactly(null, 15);
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    /** Holds the group's row lock, lets {@code first} then {@code second} queue behind it, then releases it. */
+    private List<Integer> queued(String group, Callable<Integer> first, Callable<Integer> second) throws Exception {
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(jdbcUrl)) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement lock = holder.createStatement()) {
+                lock.execute("select 1 from service_group where id = '" + group + "' for update");
+            }
+            Future<Integer> a = executor.submit(first);
+            awaitWaiting(1);
+            Future<Integer> b = executor.submit(second);
+            awaitWaiting(2);
+            holder.commit();
+            return java.util.Arrays.asList(a.get(), b.get());
+        }
+    }
+
+    private void awaitWaiting(int requests) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline
+                && new Db(pool).count("select count(*) from pg_locks where not granted") < requests) {
+            Thread.sleep(20);
+        }
+        assertThat(new Db(pool).count("select count(*) from pg_locks where not granted"))
+                .as("requests waiting for the group's lock").isEqualTo(requests);
+    }
+
     private List<Integer> race(Callable<Integer> first, Callable<Integer> second) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Future<Integer> a = executor.submit(() -> {

@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a restart finds: draining instances stored with their deadlines. resume() runs at every start; the
- * test profile sets the periodic sweep to an hour, so only resume() and its timers can stop them here.
- * (scripts/smoke-test.sh restarts the real fast-jar during a drain.)
+ * What a restart finds: draining instances stored with their deadlines. {@link DrainTimer#resume()} is what
+ * every start runs before taking requests; the test profile sets the periodic sweep to an hour, so only
+ * resume() and its timers can stop them here. (scripts/smoke-test.sh restarts the real fast-jar during a drain.)
  */
 @QuarkusTest
 class DrainTimerTest {
@@ -39,17 +39,17 @@ class DrainTimerTest {
     void overdueDrainsStopWhenResumed() throws InterruptedException {
         UUID overdue = drainingInstance(OffsetDateTime.now().minusMinutes(5));
         UUID pending = drainingInstance(OffsetDateTime.now().plusHours(1));
-        drains.resume();
-        awaitState(overdue, "stopped", 3_000);
+        drains.resume().await().atMost(java.time.Duration.ofSeconds(10));
+        assertThat(state(overdue)).isEqualTo("stopped");
         assertThat(state(pending)).isEqualTo("draining");
     }
 
     @Test
     void pendingDrainsGetTimersWhenResumed() throws InterruptedException {
-        UUID soon = drainingInstance(OffsetDateTime.now().plusSeconds(1));
-        drains.resume();
+        UUID soon = drainingInstance(OffsetDateTime.now().plusSeconds(3));
+        drains.resume().await().atMost(java.time.Duration.ofSeconds(10));
         assertThat(state(soon)).isEqualTo("draining");
-        awaitState(soon, "stopped", 4_000);
+        awaitState(soon, "stopped", 8_000);
     }
 
     private void awaitState(UUID id, String expected, long millis) throws InterruptedException {

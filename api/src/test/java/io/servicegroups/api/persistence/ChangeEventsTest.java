@@ -84,6 +84,21 @@ class ChangeEventsTest {
     }
 
     @Test
+    void secondAttachPublishesTheGroupBecomingPersistent() throws Exception {
+        java.util.Map<String, Object> owner = io.servicegroups.api.support.Api.createInstances("alice", java.util.Map.of(
+                "address", "10.15.0.2", "service_group", java.util.Map.of("services", List.of())))
+                .extract().path("data.instances[0]");
+        @SuppressWarnings("unchecked")
+        String group = ((java.util.Map<String, String>) owner.get("service_group")).get("uuid");
+        awaitEvent(group, "created");
+        createInstance("alice", java.util.Map.of("address", "10.15.0.3", "service_group", java.util.Map.of("uuid", group)));
+        JsonNode updated = awaitEvent(group, "updated");
+        assertThat(updated.get("entity").asText()).isEqualTo("service_group");
+        assertThat(updated.get("fields")).extracting(JsonNode::asText).containsExactly("persistent");
+    }
+
+    /** The trigger publishes inside the transaction, so PostgreSQL drops the event when it rolls back. */
+    @Test
     void rolledBackChangesPublishNothing() throws Exception {
         UUID id = UUID.randomUUID();
         Db db = new Db(pool);

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Turns violations of the schema's constraints into the domain's errors; everything else passes unchanged. */
-final class UniqueViolations {
+/**
+ * Turns violations of the schema's unique and foreign-key constraints into the domain's errors; everything else
+ * passes unchanged.
+ */
+final class ConstraintViolations {
     private static final String UNIQUE = "23505";
     private static final String FOREIGN_KEY = "23503";
 
-    private UniqueViolations() {
+    private ConstraintViolations() {
     }
 
     /**
