@@ -36,6 +36,20 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void commitsAreDurable(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedPostgres server = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+             Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet value = statement.executeQuery("show " + setting)) {
+                    value.next();
+                    assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
+    @Test
     void startOnceRunsOneServerPerJvm(@TempDir Path dataDir, @TempDir Path otherDir) throws Exception {
         DatabaseUrl first = EmbeddedDatabase.startOnce(dataDir);
         DatabaseUrl again = EmbeddedDatabase.startOnce(dataDir);
