@@ -38,10 +38,17 @@ public record Envelope<D>(
         return new Envelope<>(status, message, null, warnings, data, null);
     }
 
-    /** The items of a batch answer, in order: each outcome's view, or its failure's. */
-    public static <T, I extends Item> List<I> items(List<Outcome<T>> outcomes, Function<T, I> view,
-                                                    Function<Outcome<?>, I> failed) {
-        return outcomes.stream().map(o -> o.failed() ? failed.apply(o) : view.apply(o.value())).toList();
+    /**
+     * The answer to a batch: one item per outcome, in order (its view, or its failure's), wrapped by
+     * {@code data}, with the warnings of the items that succeeded.
+     */
+    public static <T, I extends Item, D> Envelope<D> batch(List<Outcome<T>> outcomes, Function<T, I> view,
+                                                           Function<Outcome<?>, I> failed, Function<List<I>, D> data,
+                                                           Function<T, List<String>> warnings) {
+        List<I> items = outcomes.stream().map(o -> o.failed() ? failed.apply(o) : view.apply(o.value())).toList();
+        List<Warning> given = outcomes.stream().filter(o -> !o.failed())
+                .flatMap(o -> warnings.apply(o.value()).stream()).map(Warning::new).toList();
+        return ofItems(items, data.apply(items), given);
     }
 
     /** A successful answer that is not a batch (listings). */

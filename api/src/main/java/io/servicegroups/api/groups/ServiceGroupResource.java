@@ -4,7 +4,6 @@ import io.servicegroups.api.auth.CurrentUser;
 import io.servicegroups.api.config.SgConfig;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
-import io.servicegroups.api.envelope.Warning;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
 import io.servicegroups.api.request.Deadline;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; routes and docs in {@link ServiceGroupApi}. */
+/** {@code /v1/services}: thin HTTP adapter over {@link ServiceGroupService}; routes, docs in {@link ServiceGroupApi}. */
 @Deadline
 public class ServiceGroupResource implements ServiceGroupApi {
     private final ServiceGroupService service;
@@ -41,11 +40,8 @@ public class ServiceGroupResource implements ServiceGroupApi {
                         RequestFailure.badRequest("a body is required: a service group object or an array of them")),
                         config.api().maxBatchSize()))
                 .chain(requests -> service.create(user.name(), requests))
-                .map(outcomes -> {
-                    List<Warning> warnings = outcomes.stream().filter(o -> !o.failed())
-                            .flatMap(o -> o.value().warnings().stream()).map(Warning::new).toList();
-                    return envelope(outcomes, created -> ServiceGroupItem.created(created.group()), warnings);
-                });
+                .map(outcomes -> Envelope.batch(outcomes, created -> ServiceGroupItem.created(created.group()),
+                        ServiceGroupItem::failed, ServiceGroupsData::new, ServiceGroupService.Created::warnings));
     }
 
     @Override
@@ -63,7 +59,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
                 throw RequestFailure.badRequest("count and from apply only when listing all service groups");
             }
             return service.get(user.name(), refs.get(), full)
-                    .map(outcomes -> envelope(outcomes, view(full), List.of()));
+                    .map(outcomes -> envelope(outcomes, view(full)));
         });
     }
 
@@ -72,7 +68,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
                                                    String details) {
         boolean full = QueryParams.details(details);
         return bodies.json(request).chain(json -> service.get(user.name(), List.of(Selections.local(uuid, json)), full))
-                .map(outcomes -> envelope(outcomes, view(full), List.of()));
+                .map(outcomes -> envelope(outcomes, view(full)));
     }
 
     @Override
@@ -81,13 +77,13 @@ public class ServiceGroupResource implements ServiceGroupApi {
         return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
                         config.api().maxBatchSize()).orElseThrow(() -> RequestFailure.badRequest("name the service"
                         + " groups to delete: a body [{\"uuid\": ...}] or [{\"name\": ...}], or uuid/name query"
-                        + " parameters")))).map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted, List.of()));
+                        + " parameters")))).map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted));
     }
 
     @Override
     public Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, HttpServerRequest request) {
         return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
-                .map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted, List.of()));
+                .map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted));
     }
 
     @Override
@@ -114,9 +110,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     }
 
     private static <T> Envelope<ServiceGroupsData> envelope(List<Outcome<T>> outcomes,
-                                                            Function<T, ServiceGroupItem> view,
-                                                            List<Warning> warnings) {
-        List<ServiceGroupItem> items = Envelope.items(outcomes, view, ServiceGroupItem::failed);
-        return Envelope.ofItems(items, new ServiceGroupsData(items), warnings);
+                                                            Function<T, ServiceGroupItem> view) {
+        return Envelope.batch(outcomes, view, ServiceGroupItem::failed, ServiceGroupsData::new, value -> List.of());
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.request.RawRef;
+import io.servicegroups.api.request.Redraw;
 import io.servicegroups.core.GroupLifecycle;
 import io.servicegroups.core.NewServiceGroup;
 import io.servicegroups.core.PageRequest;
@@ -28,8 +29,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ServiceGroupService {
-    /** How often generated names are drawn again when they happen to be taken. */
-    private static final int GENERATION_ATTEMPTS = 5;
     private static final String WHAT = "service group";
 
     private final ServiceGroupRules rules;
@@ -60,31 +59,19 @@ public class ServiceGroupService {
     /** Creates the group in the current transaction; also used for the implicit group of a new instance. */
     public Uni<Created> createIn(String owner, NewServiceGroup request, boolean persistent) {
         return Uni.createFrom().item(() -> rules.draft(request, persistent))
-                .chain(draft -> available(owner, request, draft, GENERATION_ATTEMPTS))
+                .chain(draft -> Redraw.untilFree(draft, d -> taken(owner, request, d),
+                        () -> rules.draft(request, persistent)))
                 .chain(draft -> groups.insert(owner, draft).map(group -> new Created(group, draft.warnings())));
     }
 
-    /** The draft once its name and DNS name are known to be free; random parts are drawn again if taken. */
-    private Uni<ServiceGroupDraft> available(String owner, NewServiceGroup request, ServiceGroupDraft draft,
-                                             int attempts) {
-        boolean nameGenerated = request.name() == null;
-        return groups.nameExists(owner, draft.name()).chain(nameTaken -> {
-            if (nameTaken && (!nameGenerated || attempts <= 1)) {
-                throw ServiceGroupRepository.nameTaken(draft.name());
-            }
-            if (nameTaken) {
-                return available(owner, request, rules.draft(request, draft.persistent()), attempts - 1);
-            }
-            return groups.fqdnExists(draft.fqdn()).chain(fqdnTaken -> {
-                if (!fqdnTaken) {
-                    return Uni.createFrom().item(draft);
-                }
-                if (!draft.dnsNameRandom() || attempts <= 1) {
-                    throw ServiceGroupRepository.fqdnTaken(draft);
-                }
-                return available(owner, request, rules.draft(request, draft.persistent()), attempts - 1);
-            });
-        });
+    /** What of the draft is taken already: its name (for this owner) or its DNS name (for anyone). */
+    private Uni<Redraw.Taken> taken(String owner, NewServiceGroup request, ServiceGroupDraft draft) {
+        return groups.nameExists(owner, draft.name()).chain(nameTaken -> nameTaken
+                ? Uni.createFrom().item(new Redraw.Taken(ServiceGroupRepository.nameTaken(draft.name()),
+                        request.name() == null))
+                : groups.fqdnExists(draft.fqdn()).map(fqdnTaken -> fqdnTaken
+                        ? new Redraw.Taken(ServiceGroupRepository.fqdnTaken(draft), draft.dnsNameRandom())
+                        : null));
     }
 
     public Uni<List<Outcome<ServiceGroup>>> get(String owner, List<RawRef> refs, boolean details) {

@@ -4,7 +4,6 @@ import io.servicegroups.api.auth.CurrentUser;
 import io.servicegroups.api.config.SgConfig;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
-import io.servicegroups.api.envelope.Warning;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
 import io.servicegroups.api.request.Deadline;
@@ -39,11 +38,8 @@ public class InstanceResource implements InstanceApi {
                         RequestFailure.badRequest("a body is required: an instance object or an array of them")),
                         config.api().maxBatchSize()))
                 .chain(requests -> service.create(user.name(), requests))
-                .map(outcomes -> {
-                    List<Warning> warnings = outcomes.stream().filter(o -> !o.failed())
-                            .flatMap(o -> o.value().warnings().stream()).map(Warning::new).toList();
-                    return envelope(outcomes, created -> InstanceItem.created(created.instance()), warnings);
-                });
+                .map(outcomes -> Envelope.batch(outcomes, created -> InstanceItem.created(created.instance()),
+                        InstanceItem::failed, InstancesData::new, InstanceService.Created::warnings));
     }
 
     @Override
@@ -59,7 +55,7 @@ public class InstanceResource implements InstanceApi {
             if (count != null || from != null) {
                 throw RequestFailure.badRequest("count and from apply only when listing all instances");
             }
-            return service.get(user.name(), refs.get()).map(outcomes -> envelope(outcomes, view, List.of()));
+            return service.get(user.name(), refs.get()).map(outcomes -> envelope(outcomes, view));
         });
     }
 
@@ -67,7 +63,7 @@ public class InstanceResource implements InstanceApi {
     public Uni<Envelope<InstancesData>> getOne(String uuid, HttpServerRequest request, String details) {
         Function<Instance, InstanceItem> view = view(QueryParams.details(details));
         return bodies.json(request).chain(json -> service.get(user.name(), List.of(Selections.local(uuid, json))))
-                .map(outcomes -> envelope(outcomes, view, List.of()));
+                .map(outcomes -> envelope(outcomes, view));
     }
 
     @Override
@@ -101,13 +97,14 @@ public class InstanceResource implements InstanceApi {
     public Uni<Envelope<InstancesData>> delete(HttpServerRequest request, List<String> uuid, List<String> name) {
         return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
                         config.api().maxBatchSize()).orElseThrow(() -> RequestFailure.badRequest("name the instances"
-                        + " to delete: a body [{\"uuid\": ...}] or [{\"name\": ...}], or uuid/name query parameters")))).map(outcomes -> envelope(outcomes, InstanceItem::brief, List.of()));
+                        + " to delete: a body [{\"uuid\": ...}] or [{\"name\": ...}], or uuid/name query parameters"))))
+                .map(outcomes -> envelope(outcomes, InstanceItem::brief));
     }
 
     @Override
     public Uni<Envelope<InstancesData>> deleteOne(String uuid, HttpServerRequest request) {
         return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
-                .map(outcomes -> envelope(outcomes, InstanceItem::brief, List.of()));
+                .map(outcomes -> envelope(outcomes, InstanceItem::brief));
     }
 
     private static Function<Instance, InstanceItem> view(boolean full) {
@@ -115,12 +112,11 @@ public class InstanceResource implements InstanceApi {
     }
 
     private static Envelope<InstancesData> changed(List<Outcome<InstanceService.StateChange>> outcomes) {
-        return envelope(outcomes, change -> InstanceItem.changed(change.instance(), change.transition()), List.of());
+        return envelope(outcomes, change -> InstanceItem.changed(change.instance(), change.transition()));
     }
 
-    private static <T> Envelope<InstancesData> envelope(List<Outcome<T>> outcomes, Function<T, InstanceItem> view,
-                                                        List<Warning> warnings) {
-        List<InstanceItem> items = Envelope.items(outcomes, view, InstanceItem::failed);
-        return Envelope.ofItems(items, new InstancesData(items), warnings);
+    private static <T> Envelope<InstancesData> envelope(List<Outcome<T>> outcomes,
+                                                        Function<T, InstanceItem> view) {
+        return Envelope.batch(outcomes, view, InstanceItem::failed, InstancesData::new, value -> List.of());
     }
 }

@@ -11,6 +11,7 @@ import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.groups.ServiceGroupService;
 import io.servicegroups.api.request.RawRef;
+import io.servicegroups.api.request.Redraw;
 import io.servicegroups.core.GroupLifecycle;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.InstanceDraft;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Instance use cases. Attaching and deleting lock the group row first, so that a concurrent group delete
@@ -37,9 +39,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class InstanceService {
-    private static final int GENERATION_ATTEMPTS = 5;
     private static final String WHAT = "instance";
-    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("[a-z_]+[a-z_0-9.\\[\\]]*: ");
+    /** A message that starts with a field path, like {@code services[0].port: }. */
+    private static final Pattern FIELD_PATH = Pattern.compile("[a-z_]+[a-z_0-9.\\[\\]]*: ");
 
     private final InstanceRules rules;
     private final InstanceRepository instances;
@@ -78,7 +80,9 @@ public class InstanceService {
 
     private Uni<Created> createIn(String owner, NewInstance request) {
         return Uni.createFrom().item(() -> rules.draft(request))
-                .chain(draft -> available(owner, request, draft, GENERATION_ATTEMPTS))
+                .chain(draft -> Redraw.untilFree(draft, d -> instances.nameExists(owner, d.name())
+                        .map(taken -> taken ? new Redraw.Taken(InstanceRepository.nameTaken(d.name()),
+                                request.name() == null) : null), () -> rules.draft(request)))
                 .chain(draft -> target(owner, draft.serviceGroup())
                         .chain(target -> instances.insert(owner, draft, target.group())
                                 .map(instance -> new Created(instance, target.warnings()))));
@@ -87,18 +91,6 @@ public class InstanceService {
     /** The group a new instance joins (null: none) and the warnings of creating it. */
     private record Target(Instance.GroupRef group, List<String> warnings) {
         static final Target NONE = new Target(null, List.of());
-    }
-
-    private Uni<InstanceDraft> available(String owner, NewInstance request, InstanceDraft draft, int attempts) {
-        return instances.nameExists(owner, draft.name()).chain(taken -> {
-            if (!taken) {
-                return Uni.createFrom().item(draft);
-            }
-            if (request.name() != null || attempts <= 1) {
-                throw InstanceRepository.nameTaken(draft.name());
-            }
-            return available(owner, request, rules.draft(request), attempts - 1);
-        });
     }
 
     /** The group the new instance joins, locked, made persistent by a second attach; or none. */

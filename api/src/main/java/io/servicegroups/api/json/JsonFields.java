@@ -37,10 +37,6 @@ public final class JsonFields {
         return new JsonFields(node, path);
     }
 
-    public String path() {
-        return path;
-    }
-
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();

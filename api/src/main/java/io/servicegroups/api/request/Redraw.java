@@ -1,0 +1,40 @@
+package io.servicegroups.api.request;
+
+import io.servicegroups.core.RuleViolation;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Generated names and DNS suffixes that happen to be taken are drawn again, a few times, before failing. */
+public final class Redraw {
+    static final int ATTEMPTS = 5;
+
+    private Redraw() {
+    }
+
+    /**
+     * What a check found taken; {@code redrawable} when the taken value was generated, so another draw may help.
+     */
+    public record Taken(RuleViolation violation, boolean redrawable) {
+    }
+
+    /**
+     * The draft once {@code check} finds nothing taken (it answers null then); otherwise {@code redraw} makes
+     * another draft, while that can help and attempts are left.
+     */
+    public static <D> Uni<D> untilFree(D draft, Function<D, Uni<Taken>> check, Supplier<D> redraw) {
+        return untilFree(draft, check, redraw, ATTEMPTS);
+    }
+
+    private static <D> Uni<D> untilFree(D draft, Function<D, Uni<Taken>> check, Supplier<D> redraw, int attempts) {
+        return check.apply(draft).chain(taken -> {
+            if (taken == null) {
+                return Uni.createFrom().item(draft);
+            }
+            if (!taken.redrawable() || attempts <= 1) {
+                throw taken.violation();
+            }
+            return untilFree(redraw.get(), check, redraw, attempts - 1);
+        });
+    }
+}
