@@ -123,6 +123,18 @@ public class InstanceRepository {
                 .map(result -> result.rowCount());
     }
 
+    /**
+     * Stops one draining instance whose open work has ended before its deadline (the gateway saw its last
+     * connection close), in its own transaction. Answers whether it stopped: false when it was no longer draining.
+     */
+    public Uni<Boolean> stopDrained(UUID id) {
+        Transition drained = InstanceTransitions.drained();
+        return pool.withTransaction(connection -> connection.preparedQuery("update instance set state = $1,"
+                        + " drain_deadline = null where id = $2 and state = $3")
+                .execute(Tuple.of(drained.to().wireName(), id, drained.from().wireName())))
+                .map(result -> result.rowCount() == 1);
+    }
+
     /** Deadlines of the instances draining now, soonest first. */
     public Uni<List<Instant>> drainDeadlines() {
         return pool.query("select drain_deadline from instance where state = 'draining' order by drain_deadline")

@@ -1,0 +1,112 @@
+package io.servicegroups.gateway;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.servicegroups.persistence.ChangeFeed;
+import io.servicegroups.persistence.InstanceRepository;
+import io.servicegroups.persistence.RoutableGroups;
+import io.servicegroups.persistence.db.DatabaseConfigSourceFactory;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509ExtendedKeyManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The data plane's life cycle (SPEC 7): at start it loads the TLS keys, reads the routing table, follows the
+ * change events and opens a listener per published port; at shutdown it closes them (dev-mode live reload keeps
+ * the same Vert.x, so nothing may outlive the application).
+ */
+@ApplicationScoped
+public class Gateway {
+    private static final Logger LOG = Logger.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final RoutableGroups groups;
+    private final ChangeFeed feed;
+    private final InstanceRepository instances;
+    private final String metroDomain;
+    private final Optional<String> dataDir;
+    private RoutingTable table;
+    private Listeners listeners;
+
+    public Gateway(GatewayConfig config, Vertx vertx, RoutableGroups groups, ChangeFeed feed,
+                   InstanceRepository instances, @ConfigProperty(name = "sg.metro-domain") String metroDomain,
+                   @ConfigProperty(name = "sg.data-dir") Optional<String> dataDir) {
+        this.config = config;
+        this.vertx = vertx;
+        this.groups = groups;
+        this.feed = feed;
+        this.instances = instances;
+        this.metroDomain = metroDomain;
+        this.dataDir = dataDir;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("gateway: disabled (sg.gateway.enabled=false)");
+            return;
+        }
+        X509ExtendedKeyManager keys = keys();
+        Loads loads = new Loads();
+        table = new RoutingTable(vertx, groups::all, loads);
+        WorkEnded ended = WorkEnded.IGNORED;
+        if (config.stopDrainedWhenIdle()) {
+            DrainWatcher drains = new DrainWatcher(table, loads, instances::stopDrained);
+            table.observe(drains);
+            ended = drains;
+        }
+        PortVerticle.Setup setup = new PortVerticle.Setup(config.host(), config.portOffset(), table, keys, config,
+                ended);
+        listeners = new Listeners(vertx, setup, config.eventLoops().orElse(Runtime.getRuntime().availableProcessors()));
+        table.observe(listeners);
+        feed.start(table::reload, payload -> table.reload());
+        table.reload();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (table == null) {
+            return;
+        }
+        table.stop();
+        feed.stop();
+        try {
+            listeners.closeAll().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("gateway: listeners did not close in time: %s", e.getMessage());
+        }
+    }
+
+    /** The published ports listening now (for tests and diagnostics). */
+    public java.util.List<Integer> listeningPorts() {
+        return listeners == null ? java.util.List.of() : listeners.open();
+    }
+
+    private X509ExtendedKeyManager keys() {
+        Optional<String> cert = config.tls().certFile();
+        Optional<String> key = config.tls().keyFile();
+        try {
+            if (cert.isPresent() != key.isPresent()) {
+                throw new IllegalArgumentException("sg.gateway.tls.cert-file and sg.gateway.tls.key-file go together");
+            }
+            if (cert.isPresent()) {
+                LOG.infof("gateway: TLS certificate from %s", cert.get());
+                return PemKeys.load(Path.of(cert.get()), Path.of(key.get()));
+            }
+            Path directory = DatabaseConfigSourceFactory.dataDir(dataDir.orElse(null)).resolve("gateway")
+                    .toAbsolutePath();
+            WildcardCertificate.PemFiles files = WildcardCertificate.selfSigned(directory, metroDomain, Instant.now());
+            LOG.infof("gateway: %s self-signed certificate for *.%s in %s (clients must trust it to connect over TLS)",
+                    files.generated() ? "generated a" : "using the", metroDomain, files.cert());
+            return PemKeys.load(files.cert(), files.key());
+        } catch (Exception e) {
+            throw new IllegalStateException("gateway: the TLS certificate cannot be used: " + e.getMessage(), e);
+        }
+    }
+}

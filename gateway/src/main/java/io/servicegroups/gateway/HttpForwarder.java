@@ -1,0 +1,248 @@
+package io.servicegroups.gateway;
+
+import io.servicegroups.core.routing.HostNames;
+import io.servicegroups.core.routing.HttpsRedirect;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The {@code http} handler: routes each request by its host to a group's port, balances it over the running
+ * instances (least outstanding requests), and streams it to the chosen one over a keep-alive pool and back.
+ * A backend that refuses the connection is skipped once for another; then 502. No instance: 503.
+ */
+final class HttpForwarder implements Handler<HttpServerRequest> {
+    private static final Set<String> NOT_FORWARDED = Set.of("expect", "x-forwarded-proto", "x-forwarded-host");
+
+    private final int port;
+    private final boolean tls;
+    private final Supplier<RoutingSnapshot> routes;
+    private final HttpClient client;
+    private final WorkEnded ended;
+
+    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, HttpClient client, WorkEnded ended) {
+        this.port = port;
+        this.tls = tls;
+        this.routes = routes;
+        this.client = client;
+        this.ended = ended;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String host = HostNames.fromAuthority(request.host());
+        Route route = routes.get().route(port, host);
+        if (route == null) {
+            answer(request, 404, "no service group is published at " + (host == null ? "this host" : host)
+                    + " on port " + port);
+            return;
+        }
+        if (route.redirect()) {
+            request.response().setStatusCode(HttpsRedirect.STATUS)
+                    .putHeader("location", HttpsRedirect.location(request.host(), request.uri()))
+                    .putHeader("content-length", "0").end();
+            return;
+        }
+        Target target = route.acquire(null);
+        if (target == null) {
+            answer(request, 503, route.hasTargets() ? "every instance of " + route.fqdn() + " is at its limit"
+                    : "no running instance serves " + route.fqdn());
+            return;
+        }
+        request.pause();
+        new Exchange(request, route, new Work(target, ended)).connect(false);
+    }
+
+    /** A short plain-text answer of the gateway itself. */
+    static void answer(HttpServerRequest request, int status, String text) {
+        HttpServerResponse response = request.response();
+        if (response.headWritten() || response.closed()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8")
+                .end(text + "\n");
+    }
+
+    /** One request on its way to a backend and back. */
+    private final class Exchange {
+        private final HttpServerRequest request;
+        private final HttpServerResponse response;
+        private final Route route;
+        private final Work work;
+        private HttpClientRequest backend;
+        private boolean over;
+
+        Exchange(HttpServerRequest request, Route route, Work work) {
+            this.request = request;
+            this.response = request.response();
+            this.route = route;
+            this.work = work;
+            response.closeHandler(v -> abort());
+            request.exceptionHandler(failure -> abort());
+        }
+
+        void connect(boolean retried) {
+            Target target = work.target();
+            RequestOptions options = new RequestOptions().setServer(target.socketAddress())
+                    .setHost(target.address()).setPort(target.port())
+                    .setMethod(request.method()).setURI(request.uri());
+            client.request(options).onComplete(ar -> {
+                if (over) {
+                    if (ar.succeeded()) {
+                        ar.result().reset();
+                    }
+                    return;
+                }
+                if (ar.failed()) {
+                    Target other = retried ? null : route.acquire(target);
+                    if (other != null) {
+                        work.moveTo(other);
+                        connect(true);
+                    } else {
+                        fail(502, "the instance of " + route.fqdn() + " could not be reached");
+                    }
+                    return;
+                }
+                backend = ar.result();
+                if (HopByHop.isWebSocketUpgrade(request.headers()) && request.version() == HttpVersion.HTTP_1_1) {
+                    upgrade();
+                } else {
+                    forward();
+                }
+            });
+        }
+
+        private void prepareHeaders(boolean upgrade) {
+            MultiMap headers = backend.headers();
+            HopByHop.copy(request.headers(), headers, NOT_FORWARDED);
+            if (upgrade) {
+                headers.set("connection", "upgrade");
+                headers.set("upgrade", request.getHeader("upgrade"));
+            }
+            if (request.authority() != null) {
+                backend.authority(request.authority());
+            }
+            SocketAddress remote = request.remoteAddress();
+            if (remote != null && remote.hostAddress() != null) {
+                String previous = headers.get("x-forwarded-for");
+                headers.set("x-forwarded-for", previous == null ? remote.hostAddress()
+                        : previous + ", " + remote.hostAddress());
+            }
+            headers.set("x-forwarded-proto", tls ? "https" : "http");
+            if (request.host() != null) {
+                headers.set("x-forwarded-host", request.host());
+            }
+        }
+
+        private void forward() {
+            prepareHeaders(false);
+            boolean lengthKnown = request.headers().contains("content-length");
+            if (!lengthKnown && (request.headers().contains("transfer-encoding")
+                    || (request.version() == HttpVersion.HTTP_2 && !request.isEnded()))) {
+                backend.setChunked(true);
+            }
+            backend.response().onComplete(this::respond);
+            request.pipe().endOnFailure(false).to(backend).onFailure(failure -> abort());
+        }
+
+        private void respond(AsyncResult<HttpClientResponse> ar) {
+            if (over) {
+                return;
+            }
+            if (ar.failed()) {
+                fail(502, "the instance of " + route.fqdn() + " closed the connection");
+                return;
+            }
+            HttpClientResponse answer = ar.result();
+            response.setStatusCode(answer.statusCode());
+            if (request.version() != HttpVersion.HTTP_2 && answer.statusMessage() != null) {
+                response.setStatusMessage(answer.statusMessage());
+            }
+            HopByHop.copy(answer.headers(), response.headers(), Set.of());
+            if (!answer.headers().contains("content-length") && request.version() == HttpVersion.HTTP_1_1
+                    && hasBody(answer.statusCode())) {
+                response.setChunked(true);
+            }
+            answer.exceptionHandler(failure -> abort());
+            answer.pipe().endOnFailure(false).to(response).onComplete(done -> {
+                if (done.failed()) {
+                    abort();
+                } else {
+                    finish();
+                }
+            });
+        }
+
+        private boolean hasBody(int status) {
+            return status >= 200 && status != 204 && status != 304 && !"HEAD".equals(request.method().name());
+        }
+
+        private void upgrade() {
+            prepareHeaders(true);
+            backend.connect().onComplete(ar -> {
+                if (over) {
+                    return;
+                }
+                if (ar.failed()) {
+                    fail(502, "the instance of " + route.fqdn() + " refused the upgrade");
+                    return;
+                }
+                HttpClientResponse answer = ar.result();
+                if (answer.statusCode() != 101) {
+                    respond(ar);
+                    return;
+                }
+                response.setStatusCode(101);
+                HopByHop.copy(answer.headers(), response.headers(), Set.of());
+                response.headers().set("connection", "upgrade");
+                response.headers().set("upgrade", answer.getHeader("upgrade"));
+                NetSocket backendSocket = answer.netSocket();
+                request.toNetSocket().onComplete(client -> {
+                    if (client.failed()) {
+                        backendSocket.close();
+                        finish();
+                        return;
+                    }
+                    Splice.both(client.result(), backendSocket, this::finish);
+                });
+            });
+        }
+
+        private void fail(int status, String text) {
+            finish();
+            answer(request, status, text);
+        }
+
+        private void abort() {
+            if (over) {
+                return;
+            }
+            if (backend != null) {
+                backend.reset();
+            }
+            if (!response.ended() && !response.closed()) {
+                response.reset();
+            }
+            finish();
+        }
+
+        private void finish() {
+            if (!over) {
+                over = true;
+                work.finish();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.servicegroups.gateway;
+
+import io.servicegroups.core.routing.ListenerMode;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetServerOptions;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/**
+ * One listener of one published port on one event loop (Vert.x spreads a port's connections over its
+ * instances), with its own keep-alive pool to the backends.
+ */
+final class PortVerticle extends AbstractVerticle {
+    /** What every listener shares. */
+    record Setup(String host, int offset, Supplier<RoutingSnapshot> routes, X509ExtendedKeyManager keys,
+                 GatewayConfig config, WorkEnded ended) {
+    }
+
+    private static final int MAX_CONNECTIONS_PER_BACKEND = 1024;
+
+    private final int port;
+    private final ListenerMode mode;
+    private final Setup setup;
+
+    PortVerticle(int port, ListenerMode mode, Setup setup) {
+        this.port = port;
+        this.mode = mode;
+        this.setup = setup;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        int listenPort = port + setup.offset();
+        if (mode.http()) {
+            HttpServerOptions options = new HttpServerOptions().setHost(setup.host()).setPort(listenPort)
+                    .setHandle100ContinueAutomatically(true).setTcpNoDelay(true);
+            if (mode.tls()) {
+                options.setSsl(true).setKeyCertOptions(keys()).setUseAlpn(true)
+                        .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
+            }
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
+                    .setKeepAliveTimeout((int) Math.max(1, setup.config().backendIdleTimeout().toSeconds()))
+                    .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true),
+                    new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_BACKEND));
+            vertx.createHttpServer(options)
+                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), client, setup.ended()))
+                    .listen().<Void>mapEmpty().onComplete(started);
+        } else {
+            NetServerOptions options = new NetServerOptions().setHost(setup.host()).setPort(listenPort)
+                    .setSsl(true).setKeyCertOptions(keys()).setTcpNoDelay(true);
+            var client = vertx.createNetClient(new NetClientOptions()
+                    .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true));
+            vertx.createNetServer(options)
+                    .connectHandler(new TcpForwarder(port, setup.routes(), client, setup.ended()))
+                    .listen().<Void>mapEmpty().onComplete(started);
+        }
+    }
+
+    private KeyCertOptions keys() {
+        Supplier<RoutingSnapshot> routes = setup.routes();
+        return KeyCertOptions.wrap(new ServerNameKeyManager(setup.keys(), name -> routes.get().route(port, name) != null));
+    }
+}

@@ -1,0 +1,65 @@
+package io.servicegroups.gateway;
+
+import io.vertx.core.Handler;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import java.util.function.Supplier;
+
+/**
+ * A port with {@code tls} but no {@code http}: the TLS handshake (refused unless SNI names a routed group) is
+ * terminated here; each connection goes to the least-connected running instance and bytes are copied both ways.
+ * A backend that refuses is skipped once for another; with none left the client connection is closed.
+ */
+final class TcpForwarder implements Handler<NetSocket> {
+    private final int port;
+    private final Supplier<RoutingSnapshot> routes;
+    private final NetClient client;
+    private final WorkEnded ended;
+
+    TcpForwarder(int port, Supplier<RoutingSnapshot> routes, NetClient client, WorkEnded ended) {
+        this.port = port;
+        this.routes = routes;
+        this.client = client;
+        this.ended = ended;
+    }
+
+    @Override
+    public void handle(NetSocket socket) {
+        socket.pause();
+        Route route = routes.get().route(port, ServerNameKeyManager.serverName(socket.sslSession()));
+        Target target = route == null ? null : route.acquire(null);
+        if (target == null) {
+            socket.close();
+            return;
+        }
+        Work work = new Work(target, ended);
+        boolean[] clientGone = new boolean[1];
+        socket.closeHandler(v -> clientGone[0] = true);
+        connect(socket, route, work, false, clientGone);
+    }
+
+    private void connect(NetSocket socket, Route route, Work work, boolean retried, boolean[] clientGone) {
+        Target target = work.target();
+        client.connect(target.socketAddress()).onComplete(ar -> {
+            if (clientGone[0]) {
+                if (ar.succeeded()) {
+                    ar.result().close();
+                }
+                work.finish();
+                return;
+            }
+            if (ar.failed()) {
+                Target other = retried ? null : route.acquire(target);
+                if (other == null) {
+                    work.finish();
+                    socket.close();
+                    return;
+                }
+                work.moveTo(other);
+                connect(socket, route, work, true, clientGone);
+                return;
+            }
+            Splice.both(socket, ar.result(), work::finish);
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package io.servicegroups.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicegroups.core.ConcurrencyLimits;
+import io.servicegroups.core.Handler;
+import io.servicegroups.core.InstanceState;
+import io.servicegroups.core.PublishedService;
+import io.servicegroups.core.routing.RoutableGroup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/**
+ * The gateway's data plane without Quarkus or a database: a routing table fed from a list the test sets, real
+ * listeners on a random port offset, the drain watcher recording which instances it stopped.
+ */
+final class Harness implements AutoCloseable {
+    static final String DOMAIN = "fra0.kraft.host";
+
+    final Vertx vertx = Vertx.vertx();
+    final int offset = 20000 + ThreadLocalRandom.current().nextInt(200) * 100;
+    final Path certDir;
+    final Loads loads = new Loads();
+    final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
+    private volatile List<RoutableGroup> groups = List.of();
+    final RoutingTable table;
+    final Listeners listeners;
+
+    Harness() throws Exception {
+        certDir = Files.createTempDirectory("sg-gateway-test");
+        WildcardCertificate.PemFiles files = WildcardCertificate.selfSigned(certDir, DOMAIN, Instant.now());
+        X509ExtendedKeyManager keys = PemKeys.load(files.cert(), files.key());
+        table = new RoutingTable(vertx, () -> Uni.createFrom().item(groups), loads);
+        DrainWatcher drains = new DrainWatcher(table, loads, id -> {
+            stopped.add(id);
+            List<RoutableGroup> next = new ArrayList<>();
+            for (RoutableGroup g : groups) {
+                next.add(new RoutableGroup(g.uuid(), g.fqdn(), g.services(), g.limits(),
+                        g.backends().stream().filter(b -> !b.instance().equals(id)).toList()));
+            }
+            groups = next;
+            table.reload();
+            return Uni.createFrom().item(true);
+        });
+        table.observe(drains);
+        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(), drains), 2);
+        table.observe(listeners);
+    }
+
+    /** Replaces what the database would hold and waits until the gateway routes it and listens on its ports. */
+    void publish(RoutableGroup... next) {
+        long before = table.get().version();
+        groups = List.of(next);
+        table.reload();
+        awaitTrue(() -> table.get().version() > before, "snapshot swapped");
+        Set<Integer> ports = table.get().ports().keySet();
+        awaitTrue(() -> listeners.open().containsAll(ports) && ports.containsAll(listeners.open()), "listeners open");
+    }
+
+    int port(int published) {
+        return published + offset;
+    }
+
+    static RoutableGroup group(String label, List<PublishedService> services, ConcurrencyLimits limits,
+                               RoutableGroup.Backend... backends) {
+        return new RoutableGroup(UUID.randomUUID(), label + "." + DOMAIN, services, limits, List.of(backends));
+    }
+
+    static RoutableGroup.Backend running(String address) {
+        return new RoutableGroup.Backend(UUID.randomUUID(), address, InstanceState.RUNNING);
+    }
+
+    static RoutableGroup.Backend draining(RoutableGroup.Backend backend) {
+        return new RoutableGroup.Backend(backend.instance(), backend.address(), InstanceState.DRAINING);
+    }
+
+    static PublishedService http(int destination) {
+        return new PublishedService(80, destination, List.of(Handler.HTTP));
+    }
+
+    static PublishedService https(int destination) {
+        return new PublishedService(443, destination, List.of(Handler.TLS, Handler.HTTP));
+    }
+
+    static PublishedService redirect() {
+        return new PublishedService(80, 443, List.of(Handler.HTTP, Handler.REDIRECT));
+    }
+
+    static PublishedService tls(int port, int destination) {
+        return new PublishedService(port, destination, List.of(Handler.TLS));
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                assertThat(condition.getAsBoolean()).as(what).isTrue();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A free port on both loopback addresses, so that two backends can share a destination port. */
+    static int freePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = 41000 + ThreadLocalRandom.current().nextInt(20000);
+            try (var a = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.2"));
+                 var b = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.3"))) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port");
+    }
+
+    @Override
+    public void close() throws Exception {
+        table.stop();
+        Backends.await(listeners.closeAll());
+        Backends.await(vertx.close());
+    }
+
+    static GatewayConfig config() {
+        return new GatewayConfig() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            public int portOffset() {
+                return 0;
+            }
+
+            public Tls tls() {
+                return new Tls() {
+                    public Optional<String> certFile() {
+                        return Optional.empty();
+                    }
+
+                    public Optional<String> keyFile() {
+                        return Optional.empty();
+                    }
+                };
+            }
+
+            public Duration bindRetryInterval() {
+                return Duration.ofMillis(200);
+            }
+
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
+            public Duration backendIdleTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            public OptionalInt eventLoops() {
+                return OptionalInt.of(2);
+            }
+
+            public boolean stopDrainedWhenIdle() {
+                return true;
+            }
+        };
+    }
+}
