@@ -44,6 +44,10 @@ public final class HostNames {
     /** The host part of an authority as the client wrote it (port dropped), for a redirect's Location. */
     public static String withoutPort(String authority) {
         String host = authority.strip();
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            return close < 0 ? host : host.substring(0, close + 1);
+        }
         int colon = host.lastIndexOf(':');
         if (colon >= 0 && host.indexOf(':') == colon && digits(host, colon + 1)) {
             return host.substring(0, colon);

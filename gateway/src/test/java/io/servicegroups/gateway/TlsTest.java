@@ -1,0 +1,198 @@
+package io.servicegroups.gateway;
+
+import static io.servicegroups.gateway.Backends.await;
+import static io.servicegroups.gateway.Harness.group;
+import static io.servicegroups.gateway.Harness.https;
+import static io.servicegroups.gateway.Harness.running;
+import static io.servicegroups.gateway.Harness.tls;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.servicegroups.core.ConcurrencyLimits;
+import io.servicegroups.core.routing.RoutableGroup;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.SocketAddress;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** TLS termination: SNI routing, the wildcard certificate, ALPN h2, and TLS-terminated TCP. */
+class TlsTest {
+    private Harness gateway;
+    private Backends.Http backend;
+    private int destination;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = new Harness();
+        destination = Harness.freePort();
+        backend = new Backends.Http(gateway.vertx, "a", "127.0.0.2", destination, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        backend.close();
+        gateway.close();
+    }
+
+    private void publishShop() {
+        gateway.publish(group("shop", List.of(https(destination)), ConcurrencyLimits.DEFAULT, running("127.0.0.2")));
+    }
+
+    @Test
+    void httpsWithSniReachesTheBackendWithForwardedProtoHttps() {
+        publishShop();
+        Client client = new Client(gateway.vertx, gateway.port(443), true, HttpVersion.HTTP_1_1);
+        Client.Answer answer = client.get("shop.fra0.kraft.host", "/secure");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().getJsonObject("headers").getString("x-forwarded-proto")).isEqualTo("https");
+    }
+
+    @Test
+    void clientsMaySpeakHttp2WhileTheBackendGetsHttp1() {
+        publishShop();
+        Client client = new Client(gateway.vertx, gateway.port(443), true, HttpVersion.HTTP_2);
+        Client.Answer answer = client.send(HttpMethod.POST, "shop.fra0.kraft.host", "/h2", 
+                io.vertx.core.MultiMap.caseInsensitiveMultiMap(), Buffer.buffer("twelve bytes"));
+        assertThat(answer.version()).isEqualTo(HttpVersion.HTTP_2);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().getLong("body_bytes")).isEqualTo(12);
+        assertThat(answer.json().getString("uri")).isEqualTo("/h2");
+    }
+
+    @Test
+    void theCertificateIsTheMetroWildcard() throws Exception {
+        publishShop();
+        try (SSLSocket socket = Client.tlsSocket(gateway.port(443), "shop.fra0.kraft.host")) {
+            socket.startHandshake();
+            X509Certificate certificate = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertThat(WildcardCertificate.dnsNames(certificate)).contains("*.fra0.kraft.host");
+            assertThat(socket.getSession().getProtocol()).startsWith("TLSv1.");
+        }
+    }
+
+    @Test
+    void aHandshakeWithoutSniIsRefused() {
+        publishShop();
+        Throwable failure = catchThrowable(() -> {
+            try (SSLSocket socket = Client.tlsSocket(gateway.port(443), null)) {
+                socket.startHandshake();
+            }
+        });
+        assertThat(failure).isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void aHandshakeForAnUnknownNameIsRefused() {
+        publishShop();
+        Throwable failure = catchThrowable(() -> {
+            try (SSLSocket socket = Client.tlsSocket(gateway.port(443), "nobody.fra0.kraft.host")) {
+                socket.startHandshake();
+            }
+        });
+        assertThat(failure).isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void aNameOutsideTheMetroDomainGetsTheWildcardWhichAVerifyingClientRejects() {
+        gateway.publish(new RoutableGroup(java.util.UUID.randomUUID(), "shop.example.com", List.of(https(destination)),
+                ConcurrencyLimits.DEFAULT, List.of(running("127.0.0.2"))));
+        var verifying = gateway.vertx.createHttpClient(new HttpClientOptions().setSsl(true).setForceSni(true)
+                .setVerifyHost(true).setTrustOptions(new PemTrustOptions()
+                        .addCertPath(gateway.certDir.resolve("wildcard-cert.pem").toString())));
+        Throwable failure = catchThrowable(() -> await(verifying.request(new io.vertx.core.http.RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(gateway.port(443), "127.0.0.1"))
+                .setHost("shop.example.com").setPort(443).setURI("/")).compose(r -> r.send())));
+        assertThat(failure).hasRootCauseInstanceOf(java.security.cert.CertificateException.class);
+        Client trusting = new Client(gateway.vertx, gateway.port(443), true, HttpVersion.HTTP_1_1);
+        assertThat(trusting.get("shop.example.com", "/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aVerifyingClientAcceptsTheWildcardForAMetroName() {
+        publishShop();
+        var verifying = gateway.vertx.createHttpClient(new HttpClientOptions().setSsl(true).setForceSni(true)
+                .setVerifyHost(true).setTrustOptions(new PemTrustOptions()
+                        .addCertPath(gateway.certDir.resolve("wildcard-cert.pem").toString())));
+        int status = await(verifying.request(new io.vertx.core.http.RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(gateway.port(443), "127.0.0.1"))
+                .setHost("shop.fra0.kraft.host").setPort(443).setURI("/")).compose(r -> r.send())).statusCode();
+        assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void tlsWithoutHttpCopiesBytesBothWaysPerConnection() throws Exception {
+        int tcpDestination = Harness.freePort();
+        NetServer echoA = Backends.tcpEcho(gateway.vertx, "127.0.0.2", tcpDestination);
+        NetServer echoB = Backends.tcpEcho(gateway.vertx, "127.0.0.3", tcpDestination);
+        RoutableGroup db = group("db", List.of(tls(7000, tcpDestination)), ConcurrencyLimits.DEFAULT,
+                running("127.0.0.2"), running("127.0.0.3"));
+        try {
+            gateway.publish(db);
+            for (int i = 0; i < 4; i++) {
+                try (SSLSocket socket = Client.tlsSocket(gateway.port(7000), "db.fra0.kraft.host")) {
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    byte[] payload = ("ping " + i).getBytes(StandardCharsets.US_ASCII);
+                    out.write(payload);
+                    out.flush();
+                    assertThat(in.readNBytes(payload.length)).isEqualTo(payload);
+                }
+            }
+        } finally {
+            await(echoA.close());
+            await(echoB.close());
+        }
+    }
+
+    @Test
+    void tcpConnectionsAreSpreadOverInstancesAndARefusingOneIsSkipped() throws Exception {
+        int tcpDestination = Harness.freePort();
+        Map<String, Integer> seen = new HashMap<>();
+        NetServer a = namedServer("127.0.0.2", tcpDestination, "A");
+        NetServer b = namedServer("127.0.0.3", tcpDestination, "B");
+        try {
+            gateway.publish(group("db", List.of(tls(7000, tcpDestination)), ConcurrencyLimits.DEFAULT,
+                    running("127.0.0.2"), running("127.0.0.3"), running("127.0.0.4")));
+            for (int i = 0; i < 9; i++) {
+                try (SSLSocket socket = Client.tlsSocket(gateway.port(7000), "db.fra0.kraft.host")) {
+                    byte[] name = socket.getInputStream().readNBytes(1);
+                    seen.merge(new String(name, StandardCharsets.US_ASCII), 1, Integer::sum);
+                }
+            }
+        } finally {
+            await(a.close());
+            await(b.close());
+        }
+        assertThat(seen.keySet()).containsExactlyInAnyOrder("A", "B");
+        assertThat(seen.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
+    }
+
+    @Test
+    void aTcpConnectionIsClosedWhenNoInstanceRuns() throws Exception {
+        gateway.publish(group("db", List.of(tls(7000, destination)), ConcurrencyLimits.DEFAULT));
+        try (SSLSocket socket = Client.tlsSocket(gateway.port(7000), "db.fra0.kraft.host")) {
+            socket.startHandshake();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    private NetServer namedServer(String address, int port, String name) {
+        return await(gateway.vertx.createNetServer().connectHandler(socket -> socket.end(Buffer.buffer(name)))
+                .listen(port, address));
+    }
+}
