@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
  */
 final class Listeners implements Consumer<RoutingSnapshot> {
     private static final Logger LOG = Logger.getLogger(Listeners.class);
+    private static final int MAX_PORT = 65535;
 
     private final Vertx vertx;
     private final PortVerticle.Setup setup;
@@ -83,6 +84,14 @@ final class Listeners implements Consumer<RoutingSnapshot> {
     }
 
     private void open(int port, Listener listener) {
+        if (port + setup.offset() > MAX_PORT) {
+            if (!listener.failing) {
+                listener.failing = true;
+                LOG.errorf("gateway: published port %d cannot listen: %d + port offset %d is beyond %d", port, port,
+                        setup.offset(), MAX_PORT);
+            }
+            return;
+        }
         listener.starting = true;
         vertx.deployVerticle(() -> new PortVerticle(port, listener.mode, setup),
                 new DeploymentOptions().setInstances(instances)).onComplete(ar -> opened(port, listener,
