@@ -160,6 +160,74 @@ class TlsTest {
     }
 
     @Test
+    void aHalfCloseFromTheClientLetsTheBackendAnswerToTheEnd() throws Exception {
+        int tcpDestination = Harness.freePort();
+        try (java.net.ServerSocket backend = new java.net.ServerSocket(tcpDestination, 5,
+                java.net.InetAddress.getByName("127.0.0.2"))) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket connection = backend.accept()) {
+                    byte[] request = connection.getInputStream().readAllBytes();
+                    connection.getOutputStream().write(("got " + request.length + " bytes, bye")
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            server.start();
+            gateway.publish(group("db", List.of(tls(7000, tcpDestination)), ConcurrencyLimits.DEFAULT,
+                    running("127.0.0.2")));
+            try (SSLSocket socket = Client.tlsSocket(gateway.port(7000), "db.fra0.kraft.host")) {
+                socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+                socket.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("got 5 bytes, bye");
+            }
+            server.join(5000);
+        }
+    }
+
+    @Test
+    void fiftyMegabytesPassBothWaysWithBackPressure() throws Exception {
+        int tcpDestination = Harness.freePort();
+        NetServer echo = Backends.tcpEcho(gateway.vertx, "127.0.0.2", tcpDestination);
+        int size = 50 * 1024 * 1024;
+        try {
+            gateway.publish(group("db", List.of(tls(7000, tcpDestination)), ConcurrencyLimits.DEFAULT,
+                    running("127.0.0.2")));
+            try (SSLSocket socket = Client.tlsSocket(gateway.port(7000), "db.fra0.kraft.host")) {
+                socket.startHandshake();
+                Thread writer = new Thread(() -> {
+                    try {
+                        byte[] block = new byte[64 * 1024];
+                        for (int sent = 0; sent < size; sent += block.length) {
+                            socket.getOutputStream().write(block);
+                        }
+                        socket.getOutputStream().flush();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                writer.start();
+                long received = 0;
+                byte[] buffer = new byte[64 * 1024];
+                while (received < size) {
+                    int n = socket.getInputStream().read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    received += n;
+                }
+                writer.join();
+                assertThat(received).isEqualTo(size);
+            }
+        } finally {
+            await(echo.close());
+        }
+    }
+
+    @Test
     void tcpConnectionsAreSpreadOverInstancesAndARefusingOneIsSkipped() throws Exception {
         int tcpDestination = Harness.freePort();
         Map<String, Integer> seen = new HashMap<>();
