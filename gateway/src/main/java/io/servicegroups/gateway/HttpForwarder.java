@@ -154,7 +154,16 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 backend.setChunked(true);
             }
             backend.response().onComplete(this::respond);
-            request.pipe().endOnFailure(false).to(backend).onFailure(failure -> abort());
+            backend.exceptionHandler(failure -> backendFailed());
+            request.handler(chunk -> {
+                backend.write(chunk);
+                if (backend.writeQueueFull()) {
+                    request.pause();
+                    backend.drainHandler(v -> request.resume());
+                }
+            });
+            request.endHandler(v -> backend.end());
+            request.resume();
         }
 
         private void respond(AsyncResult<HttpClientResponse> ar) {
@@ -162,7 +171,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             if (ar.failed()) {
-                fail(502, "the instance of " + route.fqdn() + " closed the connection");
+                backendFailed();
                 return;
             }
             HttpClientResponse answer = ar.result();
@@ -175,11 +184,17 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     && hasBody(answer.statusCode())) {
                 response.setChunked(true);
             }
-            answer.exceptionHandler(failure -> abort());
-            answer.pipe().endOnFailure(false).to(response).onComplete(done -> {
-                if (done.failed()) {
-                    abort();
-                } else {
+            answer.exceptionHandler(failure -> backendFailed());
+            answer.handler(chunk -> {
+                response.write(chunk);
+                if (response.writeQueueFull()) {
+                    answer.pause();
+                    response.drainHandler(v -> answer.resume());
+                }
+            });
+            answer.endHandler(v -> {
+                if (!over) {
+                    response.end();
                     finish();
                 }
             });
@@ -215,7 +230,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                         finish();
                         return;
                     }
-                    Splice.both(client.result(), backendSocket, this::finish);
+                    Splice.accepted(client.result()).to(backendSocket, this::finish);
                 });
             });
         }
@@ -225,17 +240,28 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             answer(request, status, text);
         }
 
+        /** The backend failed or closed: a 502 if nothing was answered yet, else the client's exchange is cut. */
+        private void backendFailed() {
+            if (over) {
+                return;
+            }
+            if (!response.headWritten()) {
+                fail(502, "the instance of " + route.fqdn() + " closed the connection");
+            } else {
+                finish();
+                response.reset();
+            }
+        }
+
+        /** The client went away (or its request broke): the backend exchange is dropped. */
         private void abort() {
             if (over) {
                 return;
             }
+            finish();
             if (backend != null) {
                 backend.reset();
             }
-            if (!response.ended() && !response.closed()) {
-                response.reset();
-            }
-            finish();
         }
 
         private void finish() {

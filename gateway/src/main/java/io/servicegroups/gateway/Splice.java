@@ -6,45 +6,117 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
 
 /**
- * Copies bytes both ways between two sockets with back-pressure. Half-close is passed on: when one side has
- * sent everything (TCP FIN, or TLS close_notify), the other side's output is shut down once what was copied is
- * written, and the other direction goes on until it ends too. Then, or when either side fails, both close.
+ * Copies bytes both ways between a client and a backend socket with back-pressure. Half-close is passed on:
+ * when one side has sent everything (TCP FIN, or TLS close_notify), the other side's output is shut down once
+ * every byte read before it is written, and the other direction goes on until it ends too. Then, or when either
+ * side fails or closes, both close. Created when the client connects, so that an early end is not lost.
  */
 final class Splice {
-    private final NetSocket a;
-    private final NetSocket b;
-    private final Runnable closed;
-    private boolean aDone;
-    private boolean bDone;
+    private final Side client;
+    private Side backend;
+    private Runnable closed = () -> { };
     private boolean over;
 
-    private Splice(NetSocket a, NetSocket b, Runnable closed) {
-        this.a = a;
-        this.b = b;
-        this.closed = closed;
-    }
+    /** One socket and what is known of its input. */
+    private final class Side {
+        final NetSocket socket;
+        final boolean halfClose;
+        boolean paused;
+        boolean inputEnded;
+        boolean forwardedEnd;
 
-    static void both(NetSocket a, NetSocket b, Runnable closed) {
-        new Splice(a, b, closed).start();
-    }
-
-    private void start() {
-        a.closeHandler(v -> closeBoth());
-        b.closeHandler(v -> closeBoth());
-        a.exceptionHandler(failure -> closeBoth());
-        b.exceptionHandler(failure -> closeBoth());
-        boolean halfClose = allowHalfClose(a) && allowHalfClose(b);
-        if (halfClose) {
-            ((NetSocketInternal) a).eventHandler(event -> onEvent(event, true));
-            ((NetSocketInternal) b).eventHandler(event -> onEvent(event, false));
+        Side(NetSocket socket) {
+            this.socket = socket;
+            this.halfClose = allowHalfClose(socket);
+            if (halfClose) {
+                ((NetSocketInternal) socket).eventHandler(event -> {
+                    if (event instanceof ChannelInputShutdownEvent || event == SslCloseCompletionEvent.SUCCESS) {
+                        inputEnded = true;
+                        forwardEndLater(this);
+                    }
+                });
+            }
         }
-        a.pipe().endOnComplete(!halfClose).endOnFailure(false).to(b);
-        b.pipe().endOnComplete(!halfClose).endOnFailure(false).to(a);
+    }
+
+    private Splice(NetSocket clientSocket) {
+        this.client = new Side(clientSocket);
+        client.paused = true;
+        clientSocket.pause();
+    }
+
+    /** Takes over a client connection (paused until {@link #to}). */
+    static Splice accepted(NetSocket clientSocket) {
+        return new Splice(clientSocket);
+    }
+
+    /** Starts copying between the client and {@code backendSocket}; {@code onClosed} runs once at the end. */
+    void to(NetSocket backendSocket, Runnable onClosed) {
+        backend = new Side(backendSocket);
+        closed = onClosed;
+        for (Side side : new Side[] {client, backend}) {
+            side.socket.closeHandler(v -> closeBoth());
+            side.socket.exceptionHandler(failure -> closeBoth());
+        }
+        if (!client.halfClose || !backend.halfClose) {
+            client.socket.endHandler(v -> closeBoth());
+            backend.socket.endHandler(v -> closeBoth());
+        }
+        pump(client, backend);
+        pump(backend, client);
+        client.paused = false;
+        client.socket.resume();
+        forwardEndLater(client);
+    }
+
+    /** Closes the client connection (no backend could be reached). */
+    void refuse() {
+        over = true;
+        client.socket.close();
+    }
+
+    private void pump(Side from, Side to) {
+        from.socket.handler(chunk -> {
+            to.socket.write(chunk);
+            if (to.socket.writeQueueFull() && !from.paused) {
+                from.paused = true;
+                from.socket.pause();
+                to.socket.drainHandler(v -> {
+                    from.paused = false;
+                    from.socket.resume();
+                    forwardEndLater(from);
+                });
+            }
+        });
+    }
+
+    /**
+     * Passes {@code from}'s end on, after the data Vert.x still holds for it: that is delivered by a task queued
+     * on the same event loop when the socket resumes, so the end goes in a task queued after it.
+     */
+    private void forwardEndLater(Side from) {
+        if (!from.inputEnded || from.forwardedEnd || backend == null) {
+            return;
+        }
+        Vertx.currentContext().runOnContext(v -> {
+            if (over || from.paused || from.forwardedEnd) {
+                return;
+            }
+            from.forwardedEnd = true;
+            Side to = from == client ? backend : client;
+            to.socket.write(Buffer.buffer()).onComplete(written -> {
+                shutdownOutput(((NetSocketInternal) to.socket).channelHandlerContext().channel());
+                if (client.forwardedEnd && backend.forwardedEnd) {
+                    closeBoth();
+                }
+            });
+        });
     }
 
     private static boolean allowHalfClose(NetSocket socket) {
@@ -54,29 +126,6 @@ final class Splice {
             return true;
         }
         return false;
-    }
-
-    private void onEvent(Object event, boolean fromA) {
-        boolean inputEnded = event instanceof ChannelInputShutdownEvent
-                || event == SslCloseCompletionEvent.SUCCESS;
-        if (!inputEnded || over) {
-            return;
-        }
-        if (fromA ? aDone : bDone) {
-            return;
-        }
-        if (fromA) {
-            aDone = true;
-        } else {
-            bDone = true;
-        }
-        NetSocket other = fromA ? b : a;
-        other.write(Buffer.buffer()).onComplete(written -> {
-            shutdownOutput(((NetSocketInternal) other).channelHandlerContext().channel());
-            if (aDone && bDone) {
-                closeBoth();
-            }
-        });
     }
 
     private static void shutdownOutput(Channel channel) {
@@ -91,8 +140,10 @@ final class Splice {
     private void closeBoth() {
         if (!over) {
             over = true;
-            a.close();
-            b.close();
+            client.socket.close();
+            if (backend != null) {
+                backend.socket.close();
+            }
             closed.run();
         }
     }

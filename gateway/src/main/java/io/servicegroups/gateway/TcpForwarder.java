@@ -25,20 +25,20 @@ final class TcpForwarder implements Handler<NetSocket> {
 
     @Override
     public void handle(NetSocket socket) {
-        socket.pause();
+        Splice splice = Splice.accepted(socket);
         Route route = routes.get().route(port, ServerNameKeyManager.serverName(socket.sslSession()));
         Target target = route == null ? null : route.acquire(null);
         if (target == null) {
-            socket.close();
+            splice.refuse();
             return;
         }
         Work work = new Work(target, ended);
         boolean[] clientGone = new boolean[1];
         socket.closeHandler(v -> clientGone[0] = true);
-        connect(socket, route, work, false, clientGone);
+        connect(splice, route, work, false, clientGone);
     }
 
-    private void connect(NetSocket socket, Route route, Work work, boolean retried, boolean[] clientGone) {
+    private void connect(Splice splice, Route route, Work work, boolean retried, boolean[] clientGone) {
         Target target = work.target();
         client.connect(target.socketAddress()).onComplete(ar -> {
             if (clientGone[0]) {
@@ -52,14 +52,14 @@ final class TcpForwarder implements Handler<NetSocket> {
                 Target other = retried ? null : route.acquire(target);
                 if (other == null) {
                     work.finish();
-                    socket.close();
+                    splice.refuse();
                     return;
                 }
                 work.moveTo(other);
-                connect(socket, route, work, true, clientGone);
+                connect(splice, route, work, true, clientGone);
                 return;
             }
-            Splice.both(socket, ar.result(), work::finish);
+            splice.to(ar.result(), work::finish);
         });
     }
 }

