@@ -37,8 +37,12 @@ cleanup() {
   set +e
   if [[ -n ${engine_ready:-} ]]; then
     docker rm -f "$name" >/dev/null 2>&1
+    docker rm -fv "$name-ext" >/dev/null 2>&1
     docker volume rm "$volume" >/dev/null 2>&1
     docker rmi "$image" "$native_image" >/dev/null 2>&1
+  fi
+  if [[ -n ${database:-} ]]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $database with (force)" >/dev/null
   fi
   rm -rf "$work"
   if [[ -n $engine_pid ]] && kill -0 "$engine_pid" 2>/dev/null; then
@@ -85,20 +89,23 @@ start_engine() {
 
 token_count() { docker logs "$name" 2>&1 | grep -c 'keep it: sg_' || true; }
 
-# Waits until the API answers ready; fails with the container's log if it exits or takes too long.
+# Waits until the API of container $2 answers ready at $3 (default: the main container); fails with the
+# container's log if it exits or takes too long.
 wait_ready() {
-  local what=$1
+  local what=$1 container=${2:-$name} url=${3:-$api}
   for _ in $(seq 1 120); do
-    if curl -sf "$api/q/health/ready" >/dev/null; then return 0; fi
-    if [[ $(docker inspect -f '{{.State.Running}}' "$name") != true ]]; then
-      if docker logs "$name" 2>&1 | grep -q 'postmaster.pid.*already exists'; then
+    if curl -sf "$url/q/health/ready" >/dev/null; then return 0; fi
+    if [[ $(docker inspect -f '{{.State.Running}}' "$container") != true ]]; then
+      if docker logs "$container" 2>&1 | grep -q 'postmaster.pid.*already exists'; then
         fail "$what: the embedded PostgreSQL refused to start on the stale postmaster.pid left by the previous run" \
           "(known application bug, being fixed separately: a killed container must recover without manual clean-up)"
       fi
-      fail "$what: the container exited (code $(docker inspect -f '{{.State.ExitCode}}' "$name"))"
+      docker logs --tail 40 "$container" >&2 2>&1 || true
+      fail "$what: the container exited (code $(docker inspect -f '{{.State.ExitCode}}' "$container"))"
     fi
     sleep 1
   done
+  docker logs --tail 40 "$container" >&2 2>&1 || true
   fail "$what: the API was not ready after 120 s"
 }
 
@@ -140,16 +147,46 @@ check_gateway() {
 check_native_dockerfile() {
   local context=$work/native-context out
   mkdir -p "$context/target" "$context/src/main/docker"
-  cp api/src/main/docker/healthcheck.sh "$context/src/main/docker/"
-  printf '#!/bin/sh\necho "stand-in: uid $(id -u) data $SG_DATA_DIR host $QUARKUS_HTTP_HOST args $*"\n' \
+  cp api/src/main/docker/*.sh "$context/src/main/docker/"
+  printf '#!/bin/sh\necho "stand-in: pid $$ uid $(id -u) data $SG_DATA_DIR host $QUARKUS_HTTP_HOST args $*"\n' \
     >"$context/target/servicegroups-api-runner"
   chmod 755 "$context/target/servicegroups-api-runner"
   docker build -q --network none --build-arg "BASE_IMAGE=$base" -f api/src/main/docker/Dockerfile.native \
     -t "$native_image" "$context" >/dev/null || fail "docker build of Dockerfile.native (stand-in executable) failed"
   out=$(docker run --rm --network none "$native_image" --probe)
-  [[ $out == "stand-in: uid 185 data /data host 0.0.0.0 args --probe" ]] \
+  [[ $out == "stand-in: pid 1 uid 185 data /data host 0.0.0.0 args --probe" ]] \
     || fail "Dockerfile.native does not run its executable as expected: $out"
-  say "Dockerfile.native builds and runs its executable as uid 185 with /data (stand-in executable, no GraalVM here)"
+  say "Dockerfile.native builds and runs its executable as PID 1, uid 185, with /data (stand-in executable, no GraalVM here)"
+}
+
+# SG_DB_URL and SG_AUTH_TOKENS from files, as Docker secrets give them (SG_DB_URL_FILE, SG_AUTH_TOKENS_FILE),
+# with the machine's PostgreSQL as the external database: nothing embedded may start, the data must land there.
+check_external_database() {
+  if ! command -v psql >/dev/null || ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    say "external database check: SKIPPED (no PostgreSQL on 127.0.0.1:5432)"
+    return 0
+  fi
+  local ext_port=$((port + 1)) secrets=$work/secrets answer rows
+  database=sg_container_test_$$
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $database"
+  mkdir -p "$secrets"
+  echo "postgresql://postgres@127.0.0.1:5432/$database" >"$secrets/db_url"
+  echo "ext:ext-token-$$" >"$secrets/tokens"
+  chmod 755 "$secrets" && chmod 644 "$secrets"/*
+  docker run -d --name "$name-ext" --network host -e QUARKUS_HTTP_PORT="$ext_port" \
+    -e SG_DB_URL_FILE=/run/secrets/db_url -e SG_AUTH_TOKENS_FILE=/run/secrets/tokens \
+    -v "$secrets:/run/secrets:ro" "$image" >/dev/null
+  wait_ready "external database" "$name-ext" "http://127.0.0.1:$ext_port"
+  answer=$(curl -s -X POST "http://127.0.0.1:$ext_port/v1/services" -H "Authorization: Bearer ext-token-$$" \
+    -H 'Content-Type: application/json' -d '{"name": "ext", "services": []}')
+  grep -q '"status":"success"' <<<"$answer" || fail "external database: create with the token from a file failed: $answer"
+  rows=$(psql -tA -h 127.0.0.1 -U postgres -d "$database" -c "select count(*) from service_group where name = 'ext'")
+  [[ $rows == 1 ]] || fail "external database: the group is not in $database"
+  if docker exec "$name-ext" test -e /data/postgres; then
+    fail "external database: an embedded PostgreSQL was started although SG_DB_URL_FILE was given"
+  fi
+  docker rm -fv "$name-ext" >/dev/null
+  say "external database: SG_DB_URL_FILE and SG_AUTH_TOKENS_FILE used, data in $database, nothing embedded started"
 }
 
 install_tools
@@ -210,5 +247,6 @@ docker start "$name" >/dev/null
 wait_ready "start after kill"
 check_data "kill/start"
 
+check_external_database
 check_native_dockerfile
 say "passed: image built on $base, data and token kept across stop/start and kill/start"
