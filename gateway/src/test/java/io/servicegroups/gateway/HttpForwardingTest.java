@@ -315,6 +315,31 @@ class HttpForwardingTest {
     }
 
     @Test
+    void sixtyFourKeepAliveConnectionsMakingTwoHundredRequestsEachAreAllAnswered() {
+        backend("a", "127.0.0.2");
+        backend("b", "127.0.0.3");
+        gateway.publish(shop(running("127.0.0.2"), running("127.0.0.3")));
+        Client pooled = new Client(gateway.vertx, gateway.port(80), false, HttpVersion.HTTP_1_1);
+        List<Future<Integer>> loops = new ArrayList<>();
+        for (int connection = 0; connection < 64; connection++) {
+            loops.add(sequential(pooled, 200));
+        }
+        await(Future.all(new ArrayList<>(loops)));
+        assertThat(loops).allSatisfy(loop -> assertThat(loop.result()).isEqualTo(200));
+        assertThat(backends.get(0).seen.size() + backends.get(1).seen.size()).isEqualTo(64 * 200);
+    }
+
+    /** {@code count} requests one after the other; answers how many were 200. */
+    static Future<Integer> sequential(Client client, int count) {
+        Future<Integer> chain = Future.succeededFuture(0);
+        for (int i = 0; i < count; i++) {
+            chain = chain.compose(ok -> client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/"))
+                    .compose(r -> r.send()).compose(r -> r.body().map(b -> ok + (r.statusCode() == 200 ? 1 : 0))));
+        }
+        return chain;
+    }
+
+    @Test
     void aDrainingInstanceFinishesItsRequestGetsNoNewOnesAndStopsWhenIdle() {
         List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
         backend("slow", "127.0.0.2", held::add);

@@ -75,6 +75,18 @@ class TlsTest {
     }
 
     @Test
+    void sixtyFourTlsKeepAliveConnectionsMakingTwoHundredRequestsEachAreAllAnswered() {
+        publishShop();
+        Client pooled = new Client(gateway.vertx, gateway.port(443), true, HttpVersion.HTTP_1_1);
+        List<io.vertx.core.Future<Integer>> loops = new java.util.ArrayList<>();
+        for (int connection = 0; connection < 64; connection++) {
+            loops.add(HttpForwardingTest.sequential(pooled, 200));
+        }
+        await(io.vertx.core.Future.all(new java.util.ArrayList<>(loops)));
+        assertThat(loops).allSatisfy(loop -> assertThat(loop.result()).isEqualTo(200));
+    }
+
+    @Test
     void theCertificateIsTheMetroWildcard() throws Exception {
         publishShop();
         try (SSLSocket socket = Client.tlsSocket(gateway.port(443), "shop.fra0.kraft.host")) {
