@@ -135,6 +135,9 @@ start_app() {
   [[ -n $pg_port ]] || fail "no 'Embedded PostgreSQL listens on localhost:<port>' line in the app log"
   pg_pid=$(sed -n 1p "$work/data/postgres/postmaster.pid" 2>/dev/null) || true
   [[ $pg_pid =~ ^[0-9]+$ ]] || fail "no postmaster.pid under $work/data/postgres"
+  # psql and pgbench need the embedded PostgreSQL's password, kept beside its data
+  PGPASSWORD=$(cat "$work/data/postgres-password") || fail "no $work/data/postgres-password"
+  export PGPASSWORD
   log "app ready (pid $app_pid), embedded PostgreSQL on port $pg_port (pid $pg_pid)"
 }
 

@@ -46,6 +46,21 @@ public interface SgConfig {
     interface Db {
         /** {@code postgresql://user:password@host:port/database}; none: embedded PostgreSQL. */
         Optional<String> url();
+
+        /** Longest wait for a pooled connection (all in use) before the request answers 503. */
+        @WithName("pool-wait-timeout")
+        @WithDefault("10s")
+        Duration poolWaitTimeout();
+
+        /** The database cancels a statement (lock waits included) after this (read by the pool creator too). */
+        @WithName("statement-timeout")
+        @WithDefault("10s")
+        Duration statementTimeout();
+
+        /** The database ends a session idle inside a transaction after this (read by the pool creator). */
+        @WithName("idle-in-transaction-timeout")
+        @WithDefault("10s")
+        Duration idleInTransactionTimeout();
     }
 
     interface Dns {

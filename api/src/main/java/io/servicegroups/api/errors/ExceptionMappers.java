@@ -55,7 +55,7 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable failure) {
         if (DatabaseFailures.isUnavailable(failure)) {
-            LOG.warnf("database unavailable: %s", failure.getMessage());
+            OutageLog.unavailable(failure);
             return envelope(503, ErrorCode.UNKNOWN_ERROR, "the database is unavailable; try again shortly");
         }
         String reference = UUID.randomUUID().toString();

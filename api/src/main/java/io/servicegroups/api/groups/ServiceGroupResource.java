@@ -6,6 +6,7 @@ import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
+import io.servicegroups.api.request.ChangesItems;
 import io.servicegroups.api.request.Deadline;
 import io.servicegroups.api.request.QueryParams;
 import io.servicegroups.api.request.RawRef;
@@ -35,6 +36,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<ServiceGroupsData>> create(HttpServerRequest request) {
         return bodies.json(request).map(json -> ServiceGroupRequests.creates(json.orElseThrow(() ->
                         RequestFailure.badRequest("a body is required: a service group object or an array of them")),
@@ -72,6 +74,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<ServiceGroupsData>> delete(HttpServerRequest request, List<String> uuid,
                                                    List<String> name) {
         return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
@@ -81,6 +84,7 @@ public class ServiceGroupResource implements ServiceGroupApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<ServiceGroupsData>> deleteOne(String uuid, HttpServerRequest request) {
         return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
                 .map(outcomes -> envelope(outcomes, ServiceGroupItem::deleted));

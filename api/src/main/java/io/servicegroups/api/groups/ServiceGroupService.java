@@ -11,6 +11,7 @@ import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.api.request.Redraw;
+import io.servicegroups.api.request.WriteBudgets;
 import io.servicegroups.core.GroupLifecycle;
 import io.servicegroups.core.NewServiceGroup;
 import io.servicegroups.core.PageRequest;
@@ -33,10 +34,12 @@ public class ServiceGroupService {
 
     private final ServiceGroupRules rules;
     private final ServiceGroupRepository groups;
+    private final WriteBudgets budgets;
 
-    public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups) {
+    public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups, WriteBudgets budgets) {
         this.rules = rules;
         this.groups = groups;
+        this.budgets = budgets;
     }
 
     /** A created group and the warnings of its creation. */
@@ -44,7 +47,7 @@ public class ServiceGroupService {
     }
 
     public Uni<List<Outcome<Created>>> create(String owner, List<NewServiceGroup> requests) {
-        return changes(requests, request -> createOne(owner, request),
+        return changes(budgets.startingNow(), requests, request -> createOne(owner, request),
                 (request, violation) -> Outcome.failure(violation, null, request.name()));
     }
 
@@ -89,11 +92,12 @@ public class ServiceGroupService {
     }
 
     public Uni<List<Outcome<ServiceGroupRepository.Locked>>> delete(String owner, List<RawRef> refs) {
-        return changesByRef(refs, ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
-                .map(group -> found(group, ref, WHAT))
-                .call(group -> groups.attachedCount(group.uuid())
-                        .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
-                                attached.intValue())))
-                .call(group -> groups.delete(group.uuid()))));
+        return changesByRef(budgets.startingNow(), refs,
+                ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
+                        .map(group -> found(group, ref, WHAT))
+                        .call(group -> groups.attachedCount(group.uuid())
+                                .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
+                                        attached.intValue())))
+                        .call(group -> groups.delete(group.uuid()))));
     }
 }

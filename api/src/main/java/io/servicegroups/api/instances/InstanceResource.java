@@ -6,6 +6,7 @@ import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.json.RequestBodies;
+import io.servicegroups.api.request.ChangesItems;
 import io.servicegroups.api.request.Deadline;
 import io.servicegroups.api.request.QueryParams;
 import io.servicegroups.api.request.RawRef;
@@ -33,6 +34,7 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> create(HttpServerRequest request) {
         return bodies.json(request).map(json -> InstanceRequests.creates(json.orElseThrow(() ->
                         RequestFailure.badRequest("a body is required: an instance object or an array of them")),
@@ -67,6 +69,7 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> stop(HttpServerRequest request) {
         return bodies.json(request)
                 .chain(json -> service.stop(user.name(), InstanceRequests.stops(json, config.api().maxBatchSize())))
@@ -74,6 +77,7 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> stopOne(String uuid, HttpServerRequest request) {
         return bodies.json(request)
                 .chain(json -> service.stop(user.name(), List.of(InstanceRequests.localStop(uuid, json))))
@@ -81,6 +85,7 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> start(HttpServerRequest request) {
         return bodies.json(request)
                 .chain(json -> service.start(user.name(), InstanceRequests.starts(json, config.api().maxBatchSize())))
@@ -88,12 +93,14 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> startOne(String uuid, HttpServerRequest request) {
         return bodies.json(request).chain(json -> service.start(user.name(), List.of(Selections.local(uuid, json))))
                 .map(InstanceResource::changed);
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> delete(HttpServerRequest request, List<String> uuid, List<String> name) {
         return bodies.json(request).chain(json -> service.delete(user.name(), Selections.refs(json, uuid, name,
                         config.api().maxBatchSize()).orElseThrow(() -> RequestFailure.badRequest("name the instances"
@@ -102,6 +109,7 @@ public class InstanceResource implements InstanceApi {
     }
 
     @Override
+    @ChangesItems
     public Uni<Envelope<InstancesData>> deleteOne(String uuid, HttpServerRequest request) {
         return bodies.json(request).chain(json -> service.delete(user.name(), List.of(Selections.local(uuid, json))))
                 .map(outcomes -> envelope(outcomes, InstanceItem::brief));

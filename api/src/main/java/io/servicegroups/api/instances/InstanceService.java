@@ -12,6 +12,7 @@ import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.groups.ServiceGroupService;
 import io.servicegroups.api.request.RawRef;
 import io.servicegroups.api.request.Redraw;
+import io.servicegroups.api.request.WriteBudgets;
 import io.servicegroups.core.GroupLifecycle;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.InstanceDraft;
@@ -48,9 +49,11 @@ public class InstanceService {
     private final ServiceGroupRepository groups;
     private final ServiceGroupService groupService;
     private final DrainTimer drains;
+    private final WriteBudgets budgets;
 
     public InstanceService(InstanceRules rules, InstanceRepository instances, ServiceGroupRepository groups,
-                           ServiceGroupService groupService, DrainTimer drains) {
+                           ServiceGroupService groupService, DrainTimer drains, WriteBudgets budgets) {
+        this.budgets = budgets;
         this.rules = rules;
         this.instances = instances;
         this.groups = groups;
@@ -71,7 +74,8 @@ public class InstanceService {
     }
 
     public Uni<List<Outcome<Created>>> create(String owner, List<NewInstance> requests) {
-        return changes(requests, request -> Panache.withTransaction(() -> createIn(owner, request))
+        return changes(budgets.startingNow(), requests,
+                request -> Panache.withTransaction(() -> createIn(owner, request))
                         .map(Outcome::success)
                         .onFailure(RuleViolation.class)
                         .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name())),
@@ -154,7 +158,8 @@ public class InstanceService {
     /** Locks each named instance, lets {@code decide} pick the transition, stores it; timers for drains. */
     private <T> Uni<List<Outcome<StateChange>>> transition(String owner, List<T> requests, Function<T, RawRef> refOf,
                                                            BiFunction<Instance, T, Transition> decide) {
-        return changes(requests, request -> attempt(refOf.apply(request), ref -> Panache.withTransaction(() ->
+        return changes(budgets.startingNow(), requests,
+                request -> attempt(refOf.apply(request), ref -> Panache.withTransaction(() ->
                                 instances.lock(owner, ref)
                                         .map(instance -> found(instance, ref, WHAT))
                                         .chain(instance -> {
@@ -170,12 +175,13 @@ public class InstanceService {
 
     /** Deletes instances; the owner of a non-persistent group takes the group with it (SPEC 3.6). */
     public Uni<List<Outcome<Instance>>> delete(String owner, List<RawRef> refs) {
-        return changesByRef(refs, ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
-                .map(instance -> found(instance, ref, WHAT))
-                .call(instance -> instance.group() == null ? instances.delete(instance.uuid())
-                        : groups.lock(owner, new ItemRef.ByUuid(instance.group().uuid()))
-                        .call(() -> instances.delete(instance.uuid()))
-                        .call(group -> deleteWithOwner(group)))));
+        return changesByRef(budgets.startingNow(), refs,
+                ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
+                        .map(instance -> found(instance, ref, WHAT))
+                        .call(instance -> instance.group() == null ? instances.delete(instance.uuid())
+                                : groups.lock(owner, new ItemRef.ByUuid(instance.group().uuid()))
+                                .call(() -> instances.delete(instance.uuid()))
+                                .call(group -> deleteWithOwner(group)))));
     }
 
     private Uni<Void> deleteWithOwner(ServiceGroupRepository.Locked group) {

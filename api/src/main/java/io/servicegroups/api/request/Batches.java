@@ -2,14 +2,17 @@ package io.servicegroups.api.request;
 
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.DatabaseFailures;
+import io.servicegroups.api.errors.OutageLog;
 import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.RuleViolation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -31,37 +34,91 @@ public final class Batches {
     }
 
     /**
-     * Runs the items of a batch that changes things, in order. An unexpected failure (the database going away)
-     * fails the whole request while nothing has been done yet; once an earlier item is done, it becomes that
-     * item's error 0 instead, so that the answer still tells which items were done.
+     * Runs the items of a batch that changes things, in order, within {@code budget}. An unexpected failure (the
+     * database going away) fails the whole request while nothing has been done yet; once an earlier item is done,
+     * it becomes that item's error 0 instead, so that the answer still tells which items were done. After the
+     * database became unavailable, or once the budget allows no more starts, the remaining items are not tried
+     * (error 0 too).
      */
-    public static <I, O> Uni<List<Outcome<O>>> changes(List<I> items, Function<I, Uni<Outcome<O>>> work,
+    public static <I, O> Uni<List<Outcome<O>>> changes(WriteBudget budget, List<I> items,
+                                                       Function<I, Uni<Outcome<O>>> work,
                                                        BiFunction<I, RuleViolation, Outcome<O>> failed) {
-        AtomicBoolean done = new AtomicBoolean();
-        return inOrder(items, item -> work.apply(item)
-                .invoke(outcome -> {
-                    if (!outcome.failed()) {
-                        done.set(true);
-                    }
-                })
-                .onFailure(failure -> done.get())
-                .recoverWithItem(failure -> failed.apply(item, notDone(failure))));
+        Progress progress = new Progress();
+        return inOrder(items, item -> {
+            RuleViolation skipped = progress.skipped(budget);
+            if (skipped != null) {
+                return Uni.createFrom().item(failed.apply(item, skipped));
+            }
+            return work.apply(item)
+                    .ifNoItem().after(budget.inFlightLimit()).failWith(NoAnswer::new)
+                    .invoke(outcome -> {
+                        if (!outcome.failed()) {
+                            progress.done = true;
+                        }
+                    })
+                    .onFailure(failure -> progress.done)
+                    .recoverWithItem(failure -> failed.apply(item, progress.notDone(failure)));
+        });
     }
 
     /** {@link #changes} of items named by uuid or name: {@code work} gets the resolved identifiers. */
-    public static <O> Uni<List<Outcome<O>>> changesByRef(List<RawRef> refs, Function<ItemRef, Uni<O>> work) {
-        return changes(refs, raw -> attempt(raw, work),
+    public static <O> Uni<List<Outcome<O>>> changesByRef(WriteBudget budget, List<RawRef> refs,
+                                                         Function<ItemRef, Uni<O>> work) {
+        return changes(budget, refs, raw -> attempt(raw, work),
                 (raw, violation) -> Outcome.failure(violation, raw.uuid(), raw.name()));
     }
 
-    private static RuleViolation notDone(Throwable failure) {
-        if (DatabaseFailures.isUnavailable(failure)) {
-            return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: the database became unavailable during"
-                    + " the request; the items before were done");
+    /** An item whose transaction did not end within the budget: the database stopped answering. */
+    static final class NoAnswer extends TimeoutException {
+        NoAnswer() {
+            super("no answer from the database for a change");
         }
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(failure, "unexpected failure %s", reference);
-        return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: internal error (reference " + reference + ")");
+    }
+
+    /** What a batch has done so far, and why it stopped trying items. */
+    private static final class Progress {
+        private volatile boolean done;
+        private volatile RuleViolation stopped;
+        /** One reference (and one logged stack trace) per distinct unexpected failure of the batch. */
+        private final Map<String, String> references = new ConcurrentHashMap<>();
+
+        RuleViolation skipped(WriteBudget budget) {
+            if (stopped == null && !budget.canStart()) {
+                stopped = new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: not started, the request's time"
+                        + " (sg.api.request-timeout) ran out");
+            }
+            return stopped;
+        }
+
+        RuleViolation notDone(Throwable failure) {
+            if (failure instanceof NoAnswer) {
+                OutageLog.unavailable(failure);
+                stopped = new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: not started, the database stopped"
+                        + " answering during the request");
+                return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not known whether done: the database stopped"
+                        + " answering; look it up before retrying");
+            }
+            if (DatabaseFailures.isTooSlow(failure)) {
+                OutageLog.unavailable(failure);
+                return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: the database did not answer in time"
+                        + " (sg.db.statement-timeout); it was rolled back");
+            }
+            if (DatabaseFailures.isUnavailable(failure)) {
+                OutageLog.unavailable(failure);
+                stopped = new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: not started, the database became"
+                        + " unavailable during the request");
+                return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: the database became unavailable"
+                        + " during the request; the items before were done");
+            }
+            String reference = references.computeIfAbsent(failure.getClass().getName() + ": " + failure.getMessage(),
+                    signature -> {
+                        String fresh = UUID.randomUUID().toString();
+                        LOG.errorf(failure, "unexpected failure %s", fresh);
+                        return fresh;
+                    });
+            return new RuleViolation(ErrorCode.UNKNOWN_ERROR, "not done: internal error (reference " + reference
+                    + ")");
+        }
     }
 
     /** Resolves the item's identifiers and runs {@code work}; a broken rule becomes the item's failure. */

@@ -6,11 +6,15 @@ import static io.servicegroups.api.support.Api.createGroup;
 import static io.servicegroups.api.support.Api.group;
 import static io.servicegroups.api.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.servicegroups.api.support.LogRecords;
 import io.servicegroups.persistence.db.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,8 +22,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +55,7 @@ class DatabaseOutageTest {
                 throw new UncheckedIOException(e);
             }
             server = EmbeddedDatabase.start(directory, port);
-            return Map.of("sg.db.url", "postgresql://postgres@localhost:" + port + "/postgres",
+            return Map.of("sg.db.url", EmbeddedDatabase.url(directory, port).reactiveUrl(),
                     "sg.api.request-timeout", "3s");
         }
 
@@ -116,10 +126,73 @@ class DatabaseOutageTest {
                     .body("message", org.hamcrest.Matchers.containsString("no answer within 3 s"));
             assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to answer")
                     .isBetween(2_500L, 8_000L);
+            Response ready = given().get("/q/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.time()).as("milliseconds readiness takes").isLessThan(2_000);
         } finally {
             OwnDatabase.signal("CONT");
         }
         awaitStatus(() -> as("alice").get("/v1/services/" + uuid).statusCode(), 200);
+    }
+
+    @Test
+    void aBatchCutByAnOutageReportsWhatItDidAndTheOutageDoesNotFloodTheLog() throws Exception {
+        String blocked = unique("blocked");
+        List<Object> batch = new ArrayList<>();
+        String first = unique("first");
+        batch.add(Map.of("dns_name", first, "services", List.of()));
+        batch.add(Map.of("dns_name", blocked, "services", List.of()));
+        for (int i = 0; i < 998; i++) {
+            batch.add(Map.of("services", List.of()));
+        }
+        String committed;
+        try (LogRecords logs = LogRecords.capture()) {
+            Connection holder = DriverManager.getConnection(EmbeddedDatabase.url(OwnDatabase.directory,
+                    OwnDatabase.port).jdbcUrl());
+            holder.setAutoCommit(false);
+            holder.createStatement().executeUpdate("insert into service_group (id, owner, name, fqdn, persistent,"
+                    + " soft_limit, hard_limit, created_at) values (gen_random_uuid(), 'lock-holder', 'held', '"
+                    + blocked + ".fra0.kraft.host', true, 1, 1, now())");
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> as("alice")
+                    .contentType("application/json").body(batch).post("/v1/services"));
+            awaitWaitingLock(holder);
+            OwnDatabase.close(); // ends every session, the lock holder's too
+            Response response = answer.get(30, TimeUnit.SECONDS);
+            response.then().log().ifValidationFails().statusCode(200)
+                    .body("data.service_groups", hasSize(1000))
+                    .body("data.service_groups[0].status", is("success"))
+                    .body("data.service_groups[1].error", is(0))
+                    .body("data.service_groups[1].message", containsString("not done: the database became"
+                            + " unavailable"))
+                    .body("data.service_groups[999].error", is(0))
+                    .body("data.service_groups[999].message", containsString("not done: not started"));
+            committed = response.path("data.service_groups[0].uuid");
+            for (int i = 0; i < 20; i++) {
+                as("alice").get("/v1/services").then().statusCode(503);
+            }
+            assertThat(logs.withStackTraces()).as(logs.describe()).hasSizeLessThanOrEqualTo(1);
+            assertThat(logs.all()).as(logs.describe()).hasSizeLessThanOrEqualTo(4);
+        } finally {
+            OwnDatabase.restart();
+            awaitStatus(() -> as("alice").get("/v1/services").statusCode(), 200);
+        }
+        as("alice").get("/v1/services/" + committed).then().statusCode(200)
+                .body("data.service_groups[0].fqdn", is(first + ".fra0.kraft.host"));
+    }
+
+    private static void awaitWaitingLock(Connection observer) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (ResultSet waiting = observer.createStatement().executeQuery(
+                    "select count(*) from pg_locks where not granted")) {
+                waiting.next();
+                if (waiting.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the batch never waited for the held lock");
     }
 
     /** Pools notice the database's return at their next attempt; a few seconds at most. */

@@ -83,6 +83,6 @@ class OpenApiAndHealthTest {
     void readinessIncludesTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("Database connection"));
     }
 }

@@ -46,7 +46,11 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     }
 
     public static DatabaseUrl local(int port, String database, String user) {
-        return new DatabaseUrl("localhost", port, database, user, null, null);
+        return local(port, database, user, null);
+    }
+
+    public static DatabaseUrl local(int port, String database, String user, String password) {
+        return new DatabaseUrl("localhost", port, database, user, password, null);
     }
 
     /** With the credentials inside, so that no other setting is needed. */

@@ -1,0 +1,56 @@
+package io.servicegroups.api.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Captures what the application logs at WARN or above (every logger), while open. */
+public final class LogRecords extends Handler implements AutoCloseable {
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    private LogRecords() {
+    }
+
+    public static LogRecords capture() {
+        LogRecords capture = new LogRecords();
+        capture.setLevel(Level.WARNING);
+        Logger.getLogger("").addHandler(capture);
+        return capture;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            records.add(record);
+        }
+    }
+
+    public List<LogRecord> all() {
+        return List.copyOf(records);
+    }
+
+    public List<LogRecord> withStackTraces() {
+        return records.stream().filter(record -> record.getThrown() != null).toList();
+    }
+
+    /** For assertion messages. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        records.forEach(record -> out.append(record.getLevel()).append(' ').append(record.getLoggerName())
+                .append(": ").append(record.getMessage()).append(record.getThrown() == null ? "" : " [stack trace]")
+                .append('\n'));
+        return out.toString();
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
+}
