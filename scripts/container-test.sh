@@ -137,11 +137,33 @@ check_data() {
   say "$what: group, instance and token kept"
 }
 
-# ---- gateway check: to be written once the gateway module exists ----
-# Then: publish a port (group with port 443 -> instance on a loopback backend the script starts), reach the
-# backend through the gateway on 443 + SG_GATEWAY_PORT_OFFSET (here $gateway_offset), and check the answer.
+# ---- gateway check: a group publishing 80 and 443, an instance that is a web server on the host; both ports are
+# reached through the container's gateway (published port + SG_GATEWAY_PORT_OFFSET, host network).
 check_gateway() {
-  say "gateway check: SKIPPED (no gateway in this build yet; see check_gateway in $0)"
+  local backend_port=$((port + 3)) site=$work/site backend_pid fqdn answer
+  mkdir -p "$site" && echo "hello through the gateway" >"$site/hello.txt"
+  python3 -m http.server "$backend_port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+  backend_pid=$!
+  answer=$(curl -s -X POST "$api/v1/services" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"name\": \"gw\", \"services\": [{\"port\": 80, \"destination_port\": $backend_port, \"handlers\": [\"http\"]},
+        {\"port\": 443, \"destination_port\": $backend_port, \"handlers\": [\"tls\", \"http\"]}]}")
+  fqdn=$(grep -o '"fqdn":"[^"]*"' <<<"$answer" | head -n 1 | cut -d'"' -f4)
+  [[ -n $fqdn ]] || { kill "$backend_pid"; fail "gateway: group create failed: $answer"; }
+  curl -sf -X POST "$api/v1/instances" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"address": "127.0.0.1", "service_group": {"name": "gw"}}' >/dev/null \
+    || { kill "$backend_pid"; fail "gateway: instance create failed"; }
+  local http_ok= https_ok=
+  for _ in $(seq 1 50); do
+    [[ $(curl -s -H "Host: $fqdn" "http://127.0.0.1:$((80 + gateway_offset))/hello.txt") == "hello through the gateway" ]] \
+      && http_ok=1 && break
+    sleep 0.2
+  done
+  [[ $(curl -sk --resolve "$fqdn:$((443 + gateway_offset)):127.0.0.1" "https://$fqdn:$((443 + gateway_offset))/hello.txt") \
+    == "hello through the gateway" ]] && https_ok=1
+  kill "$backend_pid" 2>/dev/null || true
+  [[ -n $http_ok ]] || fail "gateway: http://$fqdn (port $((80 + gateway_offset))) did not reach the instance"
+  [[ -n $https_ok ]] || fail "gateway: https://$fqdn (port $((443 + gateway_offset))) did not reach the instance"
+  say "gateway: $fqdn reached over HTTP and HTTPS through the container's gateway (ports $((80 + gateway_offset)), $((443 + gateway_offset)))"
 }
 
 # Dockerfile.native cannot be built for real here (no GraalVM): build it around a stand-in executable to check its

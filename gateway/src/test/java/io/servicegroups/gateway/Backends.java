@@ -18,8 +18,12 @@ final class Backends {
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {
+        return await(future, 20);
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future, int seconds) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -324,7 +324,7 @@ class HttpForwardingTest {
         for (int connection = 0; connection < 64; connection++) {
             loops.add(sequential(pooled, 200));
         }
-        await(Future.all(new ArrayList<>(loops)));
+        await(Future.all(new ArrayList<>(loops)), 120);
         assertThat(loops).allSatisfy(loop -> assertThat(loop.result()).isEqualTo(200));
         assertThat(backends.get(0).seen.size() + backends.get(1).seen.size()).isEqualTo(64 * 200);
     }
@@ -333,7 +333,8 @@ class HttpForwardingTest {
     static Future<Integer> sequential(Client client, int count) {
         Future<Integer> chain = Future.succeededFuture(0);
         for (int i = 0; i < count; i++) {
-            chain = chain.compose(ok -> client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/"))
+            chain = chain.compose(ok -> client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/")
+                            .setTimeout(30_000))
                     .compose(r -> r.send()).compose(r -> r.body().map(b -> ok + (r.statusCode() == 200 ? 1 : 0))));
         }
         return chain;
