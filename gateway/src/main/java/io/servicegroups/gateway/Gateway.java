@@ -55,7 +55,7 @@ public class Gateway {
         }
         X509ExtendedKeyManager keys = keys();
         Loads loads = new Loads();
-        table = new RoutingTable(vertx, groups::all, loads);
+        table = new RoutingTable(vertx, groups::all, groups::byIds, loads);
         WorkEnded ended = WorkEnded.IGNORED;
         if (config.stopDrainedWhenIdle()) {
             DrainWatcher drains = new DrainWatcher(table, loads, instances::stopDrained);
@@ -66,7 +66,11 @@ public class Gateway {
                 ended);
         listeners = new Listeners(vertx, setup, config.eventLoops().orElse(Runtime.getRuntime().availableProcessors()));
         table.observe(listeners);
-        feed.start(table::reload, payload -> table.reload());
+        feed.start(table::reload, payload -> {
+            if (!ChangeEvents.concernsNoGroup(payload)) {
+                ChangeEvents.groupOf(payload).ifPresentOrElse(table::changed, table::reload);
+            }
+        });
         table.reload();
     }
 

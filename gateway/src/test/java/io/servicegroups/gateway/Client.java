@@ -2,7 +2,10 @@ package io.servicegroups.gateway;
 
 import static io.servicegroups.gateway.Backends.await;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -36,8 +39,11 @@ final class Client {
     private final HttpClient http;
     private final int port;
     private final boolean tls;
+    /** Every exchange runs on this one event loop, so a body is read in the same task as its head. */
+    private final Context context;
 
     Client(Vertx vertx, int port, boolean tls, HttpVersion version) {
+        this.context = vertx.getOrCreateContext();
         this.port = port;
         this.tls = tls;
         HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1000)
@@ -66,11 +72,22 @@ final class Client {
     }
 
     Answer send(HttpMethod method, String host, String uri, MultiMap headers, Buffer body) {
-        return await(http.request(options(method, host, uri)).compose(request -> {
+        return await(async(method, host, uri, headers, body));
+    }
+
+    Future<Answer> async(HttpMethod method, String host, String uri) {
+        return async(method, host, uri, MultiMap.caseInsensitiveMultiMap(), null);
+    }
+
+    /** One exchange, answered when its body has been read. */
+    Future<Answer> async(HttpMethod method, String host, String uri, MultiMap headers, Buffer body) {
+        Promise<Answer> answer = Promise.promise();
+        context.runOnContext(v -> http.request(options(method, host, uri).setTimeout(60_000)).compose(request -> {
             request.headers().addAll(headers);
             return body == null ? request.send() : request.send(body);
         }).compose(response -> response.body().map(b -> new Answer(response.statusCode(), response.headers(),
-                b.toString(), response.version()))));
+                b.toString(), response.version()))).onComplete(answer));
+        return answer.future();
     }
 
     /** A raw TLS socket to the gateway; {@code sni} null sends no server name. */

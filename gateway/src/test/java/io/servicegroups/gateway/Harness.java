@@ -43,7 +43,8 @@ final class Harness implements AutoCloseable {
         certDir = Files.createTempDirectory("sg-gateway-test");
         WildcardCertificate.PemFiles files = WildcardCertificate.selfSigned(certDir, DOMAIN, Instant.now());
         X509ExtendedKeyManager keys = PemKeys.load(files.cert(), files.key());
-        table = new RoutingTable(vertx, () -> Uni.createFrom().item(groups), loads);
+        table = new RoutingTable(vertx, () -> Uni.createFrom().item(groups), ids -> Uni.createFrom().item(
+                groups.stream().filter(g -> ids.contains(g.uuid())).toList()), loads);
         DrainWatcher drains = new DrainWatcher(table, loads, id -> {
             stopped.add(id);
             List<RoutableGroup> next = new ArrayList<>();

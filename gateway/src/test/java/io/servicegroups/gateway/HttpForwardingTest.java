@@ -108,8 +108,7 @@ class HttpForwardingTest {
         backend("slow", "127.0.0.2", held::add);
         backend("b", "127.0.0.3");
         gateway.publish(shop(running("127.0.0.2"), running("127.0.0.3")));
-        Future<HttpClientResponse> pending = client.raw().request(client.options(HttpMethod.GET,
-                "shop.fra0.kraft.host", "/")).compose(r -> r.send());
+        Future<Client.Answer> pending = client.async(HttpMethod.GET, "shop.fra0.kraft.host", "/");
         Harness.awaitTrue(() -> held.size() + backends.get(1).seen.size() == 1, "first request arrived");
         boolean slowHasIt = held.size() == 1;
         for (int i = 0; i < 5; i++) {
@@ -195,12 +194,11 @@ class HttpForwardingTest {
         List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
         backend("slow", "127.0.0.2", held::add);
         gateway.publish(group("shop", List.of(http(destination)), new ConcurrencyLimits(1, 1), running("127.0.0.2")));
-        Future<HttpClientResponse> first = client.raw().request(client.options(HttpMethod.GET,
-                "shop.fra0.kraft.host", "/")).compose(r -> r.send());
+        Future<Client.Answer> first = client.async(HttpMethod.GET, "shop.fra0.kraft.host", "/");
         Harness.awaitTrue(() -> held.size() == 1, "first request held");
         assertThat(client.get("shop.fra0.kraft.host", "/").status()).isEqualTo(503);
         held.get(0).response().end("done");
-        assertThat(await(first).statusCode()).isEqualTo(200);
+        assertThat(await(first).status()).isEqualTo(200);
     }
 
     @Test
@@ -305,8 +303,7 @@ class HttpForwardingTest {
         List<Future<Integer>> answers = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 1000; i++) {
-                answers.add(client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/" + i))
-                        .compose(r -> r.send()).compose(r -> r.body().map(b -> r.statusCode())));
+                answers.add(client.async(HttpMethod.GET, "shop.fra0.kraft.host", "/" + i).map(Client.Answer::status));
             }
             await(Future.join(new ArrayList<>(answers)));
         }
@@ -333,9 +330,8 @@ class HttpForwardingTest {
     static Future<Integer> sequential(Client client, int count) {
         Future<Integer> chain = Future.succeededFuture(0);
         for (int i = 0; i < count; i++) {
-            chain = chain.compose(ok -> client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/")
-                            .setTimeout(30_000))
-                    .compose(r -> r.send()).compose(r -> r.body().map(b -> ok + (r.statusCode() == 200 ? 1 : 0))));
+            chain = chain.compose(ok -> client.async(HttpMethod.GET, "shop.fra0.kraft.host", "/")
+                    .map(answer -> ok + (answer.status() == 200 ? 1 : 0)));
         }
         return chain;
     }
@@ -351,8 +347,8 @@ class HttpForwardingTest {
         gateway.publish(shop);
         Future<String> inFlight = null;
         for (int i = 0; i < 2 && held.isEmpty(); i++) {
-            inFlight = client.raw().request(client.options(HttpMethod.GET, "shop.fra0.kraft.host", "/slow"))
-                    .compose(r -> r.send()).compose(r -> r.body().map(b -> r.statusCode() + " " + b));
+            inFlight = client.async(HttpMethod.GET, "shop.fra0.kraft.host", "/slow")
+                    .map(answer -> answer.status() + " " + answer.body());
             Harness.awaitTrue(() -> !held.isEmpty() || !backends.get(1).seen.isEmpty(), "request arrived");
             if (held.isEmpty()) {
                 await(inFlight);

@@ -10,14 +10,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads what the gateway routes: every group that publishes at least one port, with its services and the
- * instances that are not stopped. One statement, so the gateway sees one consistent state of the database.
+ * Reads what the gateway routes: groups that publish at least one port, with their services and the instances
+ * that are not stopped. One statement, so the gateway sees one consistent state of the database; all of them
+ * at start and after a reconnect, only the changed ones after a change event.
  */
 @ApplicationScoped
 public class RoutableGroups {
@@ -38,14 +42,23 @@ public class RoutableGroups {
         this.pool = pool;
     }
 
+    /** Every routed group. */
     public Uni<List<RoutableGroup>> all() {
-        return pool.query(QUERY).execute().map(rows -> {
-            List<RoutableGroup> groups = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                groups.add(toGroup(row));
-            }
-            return groups;
-        });
+        return pool.query(QUERY).execute().map(RoutableGroups::toGroups);
+    }
+
+    /** Those of {@code ids} that exist and publish a port (a missing one is deleted or publishes nothing). */
+    public Uni<List<RoutableGroup>> byIds(Collection<UUID> ids) {
+        return pool.preparedQuery(QUERY + " and g.id = any($1)").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(RoutableGroups::toGroups);
+    }
+
+    private static List<RoutableGroup> toGroups(RowSet<Row> rows) {
+        List<RoutableGroup> groups = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            groups.add(toGroup(row));
+        }
+        return groups;
     }
 
     private static RoutableGroup toGroup(Row row) {
