@@ -43,6 +43,11 @@ public class ApiTokens {
             LOG.infof("API tokens configured for %d user(s)", tokens.stream().map(StoredToken::owner).distinct().count());
             return;
         }
+        if (config.auth().resetGeneratedToken()) {
+            int forgotten = store.forgetGenerated().await().atMost(STARTUP_TIMEOUT);
+            LOG.infof("sg.auth.reset-generated-token is set: %s; unset it again, or every start replaces the"
+                    + " token", forgotten > 0 ? "the generated token was replaced" : "there was no generated token");
+        }
         List<StoredToken> generated = store.generatedTokens().await().atMost(STARTUP_TIMEOUT);
         if (generated.isEmpty()) {
             generated = generate();
