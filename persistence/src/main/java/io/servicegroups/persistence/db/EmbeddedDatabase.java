@@ -51,6 +51,7 @@ public final class EmbeddedDatabase {
 
     /** Starts a server on {@code port} (0: a free one); the caller stops it. */
     public static EmbeddedPostgres start(Path directory, int port) {
+        DataDirectory.requireWritable(directory);
         try {
             Files.createDirectories(directory.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
