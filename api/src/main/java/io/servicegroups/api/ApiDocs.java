@@ -15,9 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + " whatever its items' outcomes, each item carrying its own status and numeric error code.",
         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
 @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "Authorization: Bearer <token>; tokens come from SG_AUTH_TOKENS or the log of the first start")
+        description = "Send `Authorization: Bearer <token>`: paste the token alone here. Tokens come from"
+                + " SG_AUTH_TOKENS or the log of the first start (see the README for a lost one).")
 public class ApiDocs extends Application {
     public static final String BEARER = "bearer";
+
+    /** How the original clients name objects: a JSON body, which browsers (and so Swagger UI) cannot send. */
+    public static final String BODY_FORM = "Clients that send bodies may name the objects in a JSON body instead:"
+            + " [{\"uuid\": ...}, {\"name\": ...}] (schema ItemRef, one object or an array; not together with"
+            + " query parameters). Swagger UI cannot send it: browsers send no body with GET.";
 
     public static final String BAD_REQUEST = "Malformed request: bad JSON, wrong JSON types, unknown fields,"
             + " bad UUID in the path, too many items";

@@ -24,12 +24,31 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class V1Responses implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> FAILURES = Map.of(
-            "400", ApiDocs.BAD_REQUEST,
-            "401", "Missing or invalid bearer token",
-            "413", "Body larger than sg.api.max-body-bytes",
-            "415", "A body that is not JSON",
-            "503", "Database unavailable");
+    /** Failures of a request as a whole: status → description, and the example's error code and message. */
+    private record Failure(String description, int code, String message) {
+    }
+
+    private static final Map<String, Failure> FAILURES = new java.util.TreeMap<>(Map.of(
+            "400", new Failure(ApiDocs.BAD_REQUEST, 16, null),
+            "401", new Failure("Missing or invalid bearer token", 14, null),
+            "404", new Failure("Unknown path under /v1", 8, "no such endpoint: /v1/servics"),
+            "405", new Failure("Method not allowed on this path (the Allow header lists the allowed ones)", 2,
+                    "method not allowed on /v1/services/list; allowed: GET"),
+            "408", new Failure("The body did not arrive within sg.api.body-timeout; the connection is closed", 16,
+                    "the request body did not arrive within 10.0 s (sg.api.body-timeout); send it at once"),
+            "413", new Failure("Body larger than sg.api.max-body-bytes", 5,
+                    "body of 2097152 bytes is larger than the 1048576 bytes accepted"),
+            "415", new Failure("A body that is not JSON", 16, "unsupported content type \"text/plain\": send JSON"
+                    + " with Content-Type: application/json, or no body"),
+            "500", new Failure("Internal error; the reference is logged next to the cause", 0,
+                    "internal error (reference 5f0c3d52-3f59-4d8e-9a43-2f4f8bb1d0c7)"),
+            "503", new Failure("Database unavailable, or no answer within sg.api.request-timeout", 0,
+                    "the database is unavailable; try again shortly")));
+
+    /** Request schemas: the server refuses unknown fields, and so does the document. */
+    private static final List<String> REQUEST_SCHEMAS = List.of("CreateServiceGroup", "PublishService",
+            "DomainRequest", "CreateInstance", "InstanceServiceGroupChoice", "ItemRef", "StopInstance",
+            "ServiceGroupListFilter");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -41,6 +60,14 @@ public class V1Responses implements OASFilter {
         List.copyOf(openAPI.getComponents().getSchemas().keySet()).stream()
                 .filter(name -> name.startsWith("Envelope") && !name.equals("Envelope"))
                 .forEach(openAPI.getComponents()::removeSchema);
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        REQUEST_SCHEMAS.stream().map(schemas::get).filter(java.util.Objects::nonNull)
+                .forEach(schema -> schema.additionalPropertiesBoolean(false));
+        Schema service = schemas.get("PublishService");
+        if (service != null && service.getProperties().get("handlers") != null) {
+            service.getProperties().get("handlers").items(OASFactory.createSchema()
+                    .type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("tls", "http", "redirect")));
+        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/v1/")) {
                 return;
@@ -56,18 +83,37 @@ public class V1Responses implements OASFilter {
         if (ok != null) {
             json(ok).schema(ref(envelope));
         }
-        FAILURES.forEach((status, description) -> {
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(QueryParameterTypes::type);
+        }
+        FAILURES.forEach((status, failure) -> {
             if (responses.getAPIResponse(status) == null) {
-                APIResponse failure = OASFactory.createAPIResponse().description(description);
-                MediaType body = json(failure).schema(ref("Envelope"));
+                APIResponse answer = OASFactory.createAPIResponse().description(failure.description());
+                MediaType body = json(answer).schema(ref("Envelope"));
                 if (status.equals("400")) {
                     body.addExample("bad request", example(ApiDocs.BAD_REQUEST_EXAMPLE));
                 } else if (status.equals("401")) {
                     body.addExample("unauthorized", example(ApiDocs.UNAUTHORIZED_EXAMPLE));
+                } else {
+                    body.addExample(failure.description(), failure(Integer.parseInt(status), failure));
                 }
-                responses.addAPIResponse(status, failure);
+                responses.addAPIResponse(status, answer);
             }
         });
+    }
+
+    /** The envelope of a failed request, as the server answers it. */
+    private static Example failure(int status, Failure failure) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("status", status);
+        error.put("message", failure.message());
+        error.put("error", failure.code());
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("status", "error");
+        envelope.put("message", failure.message());
+        envelope.put("errors", List.of(error));
+        envelope.put("op_time_us", 120);
+        return OASFactory.createExample().value(envelope);
     }
 
     /** The response's application/json media type, created if missing. */

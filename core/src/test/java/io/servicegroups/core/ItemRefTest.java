@@ -48,6 +48,12 @@ class ItemRefTest {
         assertViolation(ErrorCode.NOT_BOTH, () -> ItemRef.of("nope", "my-group"), "not both");
     }
 
+    @ParameterizedTest(name = "name \"{0}\"")
+    @ValueSource(strings = {"\u0000", "my-group\u0000", "\u0000my-group", "my\u0000group"})
+    void aNameWithNulIsInvalid(String name) {
+        assertViolation(ErrorCode.INVALID, () -> ItemRef.of(null, name), "name: ", "U+0000");
+    }
+
     @Test
     void neitherIsMissingId() {
         assertViolation(ErrorCode.MISSING_ID, () -> ItemRef.of(null, null), "uuid", "name");

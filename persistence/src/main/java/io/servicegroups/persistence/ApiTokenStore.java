@@ -30,6 +30,11 @@ public class ApiTokenStore {
                 });
     }
 
+    /** Forgets the generated token (a new one is generated then); answers how many were removed. */
+    public Uni<Integer> forgetGenerated() {
+        return pool.query("delete from api_token where generated").execute().map(result -> result.rowCount());
+    }
+
     /** Stores the generated token unless one exists already (another replica may have won); true if stored. */
     public Uni<Boolean> storeGenerated(String owner, byte[] sha256) {
         return pool.preparedQuery("insert into api_token (token_sha256, owner, generated) values ($1, $2, true)"

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Instances in PostgreSQL. Like {@link ServiceGroupRepository}, every method but the drain sweep runs in the
- * caller's reactive session or transaction.
+ * caller's reactive session or transaction, and every change is filtered by owner (the drain sweep, a fleet-wide
+ * timer that no tenant asks for, is the one exception).
  */
 @ApplicationScoped
 public class InstanceRepository {
@@ -98,16 +99,18 @@ public class InstanceRepository {
 
     /** A page of the owner's instances ordered by creation time, then uuid. */
     public Uni<List<Instance>> page(String owner, PageRequest page) {
-        return OwnedPages.page(InstanceEntity.class, "instance", owner, page).chain(this::withGroups);
+        return OwnedPages.page(InstanceEntity.class, "instance", "instance", owner, page).chain(this::withGroups);
     }
 
-    public Uni<Void> changeState(UUID id, InstanceState state, Instant drainDeadline) {
-        return InstanceEntity.update("state = ?1, drainDeadline = ?2 where id = ?3", state.wireName(),
-                drainDeadline, id).replaceWithVoid();
+    /** Changes the state of the owner's instance; answers how many rows changed (0: not the owner's). */
+    public Uni<Integer> changeState(String owner, UUID id, InstanceState state, Instant drainDeadline) {
+        return InstanceEntity.update("state = ?1, drainDeadline = ?2 where id = ?3 and owner = ?4",
+                state.wireName(), drainDeadline, id, owner);
     }
 
-    public Uni<Void> delete(UUID id) {
-        return InstanceEntity.delete("id = ?1", id).replaceWithVoid();
+    /** Deletes the owner's instance; answers how many rows went (0: not the owner's). */
+    public Uni<Long> delete(String owner, UUID id) {
+        return InstanceEntity.delete("id = ?1 and owner = ?2", id, owner);
     }
 
     /**

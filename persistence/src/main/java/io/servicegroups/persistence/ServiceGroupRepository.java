@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * Service groups in PostgreSQL. Every method runs in the caller's reactive session or transaction
- * (opened by the application service); results are core types, entities never leave this module.
+ * (opened by the application service); results are core types, entities never leave this module. Every change
+ * is filtered by owner too, and the schema ties an instance's owner to its group's owner.
  */
 @ApplicationScoped
 public class ServiceGroupRepository {
@@ -124,13 +125,13 @@ public class ServiceGroupRepository {
      * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
      */
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
-        return OwnedPages.page(ServiceGroupEntity.class, "service group", owner, page)
+        return OwnedPages.page(ServiceGroupEntity.class, "service_group", "service group", owner, page)
                 .chain(list -> withDetails(list, details));
     }
 
     /** Makes the group persistent for good (SPEC 3.6: a second instance was attached). */
-    public Uni<Void> makePersistent(UUID groupId) {
-        return ServiceGroupEntity.update("persistent = true where id = ?1", groupId).replaceWithVoid();
+    public Uni<Integer> makePersistent(String owner, UUID groupId) {
+        return ServiceGroupEntity.update("persistent = true where id = ?1 and owner = ?2", groupId, owner);
     }
 
     /** The owner's groups matching every filter given (null: no filter). */
@@ -155,13 +156,15 @@ public class ServiceGroupRepository {
         return InstanceEntity.count("serviceGroupId = ?1", groupId);
     }
 
-    /** Deletes the group and its published ports; refused by the database while an instance references it. */
-    public Uni<Void> delete(UUID groupId) {
-        return ServiceGroupEntity.delete("id = ?1", groupId)
+    /**
+     * Deletes the owner's group and its published ports; refused by the database while an instance references it.
+     * Answers how many groups went (0: not the owner's).
+     */
+    public Uni<Long> delete(String owner, UUID groupId) {
+        return ServiceGroupEntity.delete("id = ?1 and owner = ?2", groupId, owner)
                 .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,
                         new RuleViolation(ErrorCode.ATTACHED, "service group " + groupId
-                                + " still has instances attached"))))
-                .replaceWithVoid();
+                                + " still has instances attached"))));
     }
 
     private Uni<List<ServiceGroup>> withDetails(List<ServiceGroupEntity> groups, boolean details) {

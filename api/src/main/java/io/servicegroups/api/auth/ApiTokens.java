@@ -1,6 +1,7 @@
 package io.servicegroups.api.auth;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.servicegroups.api.config.SgConfig;
 import io.servicegroups.persistence.ApiTokenStore;
 import io.servicegroups.persistence.ApiTokenStore.StoredToken;
@@ -43,6 +44,11 @@ public class ApiTokens {
             LOG.infof("API tokens configured for %d user(s)", tokens.stream().map(StoredToken::owner).distinct().count());
             return;
         }
+        if (config.auth().resetGeneratedToken()) {
+            int forgotten = store.forgetGenerated().await().atMost(STARTUP_TIMEOUT);
+            LOG.infof("sg.auth.reset-generated-token is set: %s; unset it again, or every start replaces the"
+                    + " token", forgotten > 0 ? "the generated token was replaced" : "there was no generated token");
+        }
         List<StoredToken> generated = store.generatedTokens().await().atMost(STARTUP_TIMEOUT);
         if (generated.isEmpty()) {
             generated = generate();
@@ -78,7 +84,10 @@ public class ApiTokens {
         return Optional.ofNullable(user);
     }
 
-    /** {@code user:token} pairs separated by commas. Messages never include a token. */
+    /**
+     * {@code user:token} pairs separated by commas. Messages never include a token; a malformed value stops the
+     * start with that one line (a {@link ConfigurationException}), not a stack trace.
+     */
     static List<StoredToken> parse(String value) {
         List<StoredToken> parsed = new ArrayList<>();
         String[] entries = value.split(",");
@@ -86,12 +95,12 @@ public class ApiTokens {
             String entry = entries[i].trim();
             int colon = entry.indexOf(':');
             if (colon <= 0 || colon == entry.length() - 1) {
-                throw new IllegalArgumentException("sg.auth.tokens (SG_AUTH_TOKENS): entry " + (i + 1)
+                throw new ConfigurationException("sg.auth.tokens (SG_AUTH_TOKENS): entry " + (i + 1)
                         + " is not of the form user:token");
             }
             byte[] hash = sha256(entry.substring(colon + 1));
             if (parsed.stream().anyMatch(known -> MessageDigest.isEqual(known.sha256(), hash))) {
-                throw new IllegalArgumentException("sg.auth.tokens (SG_AUTH_TOKENS): entry " + (i + 1)
+                throw new ConfigurationException("sg.auth.tokens (SG_AUTH_TOKENS): entry " + (i + 1)
                         + " repeats the token of an earlier entry");
             }
             parsed.add(new StoredToken(entry.substring(0, colon).trim(), hash));

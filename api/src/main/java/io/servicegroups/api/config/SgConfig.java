@@ -41,6 +41,11 @@ public interface SgConfig {
         @WithName("generated-user")
         @WithDefault("default")
         String generatedUser();
+
+        /** Replaces the generated token with a new one at start (and prints it): for a token that was lost. */
+        @WithName("reset-generated-token")
+        @WithDefault("false")
+        boolean resetGeneratedToken();
     }
 
     interface Db {
@@ -87,6 +92,11 @@ public interface SgConfig {
         @WithName("max-body-bytes")
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /** Longest a request body may take to arrive before the request answers 408. */
+        @WithName("body-timeout")
+        @WithDefault("10s")
+        Duration bodyTimeout();
 
         /** Longest a /v1 request may take before it answers 503. */
         @WithName("request-timeout")

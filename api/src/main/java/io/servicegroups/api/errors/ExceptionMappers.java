@@ -2,6 +2,7 @@ package io.servicegroups.api.errors;
 
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.core.ErrorCode;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -23,8 +24,14 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response requestFailure(RequestFailure failure) {
-        return envelope(failure.status(), failure.code(), failure.getMessage());
+    public Response requestFailure(RequestFailure failure, RoutingContext context) {
+        Response response = envelope(failure.status(), failure.code(), failure.getMessage());
+        if (failure.status() == 408) {
+            // the rest of a slow body is not waited for: the connection ends with the answer
+            context.addEndHandler(ended -> context.request().connection().close());
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

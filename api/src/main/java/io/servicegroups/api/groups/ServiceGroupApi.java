@@ -2,7 +2,6 @@ package io.servicegroups.api.groups;
 
 import io.servicegroups.api.ApiDocs;
 import io.servicegroups.api.envelope.Envelope;
-import io.servicegroups.api.request.ItemRefRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,24 +58,15 @@ public interface ServiceGroupApi {
     Uni<Envelope<ServiceGroupsData>> create(@Context HttpServerRequest request);
 
     @Operation(summary = "Get service groups",
-            description = "Name the groups in a JSON body [{\"uuid\": ...}, {\"name\": ...}] or with uuid/name query"
-                    + " parameters; with neither, all of your groups, a page at a time (count, from)."
-                    + " Unknown groups answer an item with error 8.")
-    @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY),
-            examples = @ExampleObject(name = "by uuid and by name", value = """
-                    [{"uuid": "3b5b4c36-2c9b-46e4-80c6-7e5b561938c2"}, {"name": "my-project"}]""")))
+            description = "Name the groups with uuid/name query parameters; with neither, all of your groups, a page"
+                    + " at a time (count, from). Unknown groups answer an item with error 8. " + ApiDocs.BODY_FORM)
     @Parameters({
             @Parameter(name = "uuid", in = ParameterIn.QUERY, description = "A group's uuid; repeatable"),
             @Parameter(name = "name", in = ParameterIn.QUERY, description = "A group's name; repeatable"),
-            @Parameter(name = "details", in = ParameterIn.QUERY, description = "false: only uuid and name",
-                    schema = @Schema(type = SchemaType.BOOLEAN,
-                            defaultValue = "true")),
-            @Parameter(name = "count", in = ParameterIn.QUERY, description = "Page size when listing all (1-1000)",
-                    schema = @Schema(type = SchemaType.INTEGER,
-                            defaultValue = "100")),
-            @Parameter(name = "from", in = ParameterIn.QUERY,
-                    description = "Listing all: start after the group with this uuid (the last of the previous page)")})
+            @Parameter(name = "details", in = ParameterIn.QUERY, description = "false: only uuid and name"),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "Page size when listing all (1-1000)"),
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Listing all: start after the group with"
+                    + " this uuid (the last of the previous page; also when it was deleted meanwhile)")})
     @APIResponse(responseCode = "200", description = "One item per requested group, in order",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a group",
                     value = ApiDocs.GROUP_EXAMPLE)))
@@ -98,12 +87,11 @@ public interface ServiceGroupApi {
                                             @RestQuery String details);
 
     @Operation(summary = "Delete service groups",
-            description = "Same identification as get. An item fails with error 15 while instances are attached;"
-                    + " after a delete the uuid is invalid and the DNS name free.")
-    @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY),
-            examples = @ExampleObject(name = "by uuid", value = """
-                    [{"uuid": "3b5b4c36-2c9b-46e4-80c6-7e5b561938c2"}]""")))
+            description = "Name the groups with uuid/name query parameters (one of the two is required). An item"
+                    + " fails with error 15 while instances are attached; after a delete the uuid is invalid and the"
+                    + " DNS name free. " + ApiDocs.BODY_FORM)
+    @Parameter(name = "uuid", in = ParameterIn.QUERY, description = "A group's uuid; repeatable")
+    @Parameter(name = "name", in = ParameterIn.QUERY, description = "A group's name; repeatable")
     @APIResponse(responseCode = "200", description = "One item per named group",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deleted",
                     value = ApiDocs.DELETED_EXAMPLE)))
@@ -121,12 +109,10 @@ public interface ServiceGroupApi {
     Uni<Envelope<ServiceGroupsData>> deleteOne(@RestPath String uuid, @Context HttpServerRequest request);
 
     @Operation(summary = "List your service groups, optionally filtered",
-            description = "Filters (all optional, combined with AND) as a JSON body or query parameters:"
-                    + " persistent, and fqdn (exact, case-insensitive, trailing dot optional).")
-    @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ListFilterRequest.class),
-            examples = @ExampleObject(name = "look up the group of a DNS name", value = """
-                    {"fqdn": "young-monkey-uq6dxq0u.fra0.kraft.host"}""")))
+            description = "Filters (all optional, combined with AND) as query parameters: persistent, and fqdn"
+                    + " (exact, case-insensitive, trailing dot optional). Clients that send bodies with GET may give"
+                    + " them as a JSON body instead, e.g. {\"fqdn\": \"young-monkey-uq6dxq0u.fra0.kraft.host\"}"
+                    + " (schema ServiceGroupListFilter); not both.")
     @Parameter(name = "persistent", in = ParameterIn.QUERY, description = "Only groups with this persistence")
     @Parameter(name = "fqdn", in = ParameterIn.QUERY, description = "Only the group with this DNS name")
     @APIResponse(responseCode = "200", description = "uuid and name of each matching group",

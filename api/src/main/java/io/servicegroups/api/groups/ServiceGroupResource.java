@@ -102,7 +102,8 @@ public class ServiceGroupResource implements ServiceGroupApi {
                 }
                 filter = ServiceGroupRequests.filter(json.get());
             } else {
-                filter = new ServiceGroupRequests.ListFilter(QueryParams.bool("persistent", persistent), fqdn);
+                filter = new ServiceGroupRequests.ListFilter(QueryParams.bool("persistent", persistent),
+                        QueryParams.text("fqdn", fqdn));
             }
             String normalized = filter.fqdn() == null ? null : DnsNames.normalize(filter.fqdn());
             return service.list(user.name(), filter.persistent(), normalized);

@@ -98,6 +98,6 @@ public class ServiceGroupService {
                         .call(group -> groups.attachedCount(group.uuid())
                                 .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),
                                         attached.intValue())))
-                        .call(group -> groups.delete(group.uuid()))));
+                        .call(group -> groups.delete(owner, group.uuid()))));
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 @Schema(name = "CreateInstance", description = "An instance to register (unknown fields are refused)")
 public record CreateInstanceRequest(
-        @Schema(description = "Same rules as group names; generated when absent", example = "nginx-1") String name,
+        @Schema(description = "Same rules as group names; generated when absent", example = "nginx-1",
+                pattern = CreateServiceGroupRequest.NAME_PATTERN, maxLength = 63) String name,
         @Schema(required = true, description = "Host name, IPv4 or IPv6 address (no port: the group's"
                 + " destination_port is used)", example = "10.0.0.7") String address,
         @JsonProperty("service_group") ServiceGroupChoiceRequest serviceGroup) {
@@ -25,7 +26,7 @@ public record CreateInstanceRequest(
             @JsonProperty("dns_name") @Schema(description = "A new implicit group's DNS name") String dnsName,
             @Schema(description = "A new implicit group's DNS name, as newer clients give it")
             List<CreateServiceGroupRequest.DomainRequest> domains,
-            @JsonProperty("soft_limit") Integer softLimit,
-            @JsonProperty("hard_limit") Integer hardLimit) {
+            @JsonProperty("soft_limit") @Schema(minimum = "1", maximum = "65535") Integer softLimit,
+            @JsonProperty("hard_limit") @Schema(minimum = "1", maximum = "65535") Integer hardLimit) {
     }
 }

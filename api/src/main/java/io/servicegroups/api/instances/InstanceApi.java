@@ -72,15 +72,14 @@ public interface InstanceApi {
 
     @GET
     @Operation(summary = "Get instances",
-            description = "By a JSON body [{\"uuid\"}|{\"name\"}], by uuid/name query parameters, or all of yours"
-                    + " a page at a time (count, from). Unknown instances answer an item with error 8.")
-    @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY)))
+            description = "By uuid/name query parameters, or all of yours a page at a time (count, from). Unknown"
+                    + " instances answer an item with error 8. " + ApiDocs.BODY_FORM)
     @Parameter(name = "uuid", in = ParameterIn.QUERY, description = "An instance's uuid; repeatable")
     @Parameter(name = "name", in = ParameterIn.QUERY, description = "An instance's name; repeatable")
     @Parameter(name = "details", in = ParameterIn.QUERY, description = "false: only uuid and name")
     @Parameter(name = "count", in = ParameterIn.QUERY, description = "Page size when listing all (1-1000)")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Listing all: start after this instance")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Listing all: start after this instance (also"
+            + " when it was deleted meanwhile)")
     @APIResponse(responseCode = "200", description = "One item per requested instance, in order")
     Uni<Envelope<InstancesData>> get(@Context HttpServerRequest request, @RestQuery List<String> uuid,
                                      @RestQuery List<String> name, @RestQuery String details,
@@ -113,7 +112,8 @@ public interface InstanceApi {
     @Path("/{uuid}/stop")
     @Operation(summary = "Stop one instance (local scope)")
     @Parameter(name = "uuid", in = ParameterIn.PATH, description = "The instance's uuid", required = true)
-    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = StopRequest.class),
+    @RequestBody(required = false, description = "Optional: without a body the instance stops at once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StopRequest.class),
             examples = @ExampleObject(name = "drain for 30 s", value = """
                     {"drain_timeout_ms": 30000}""")))
     @APIResponse(responseCode = "200", description = "state and previous_state",
@@ -138,10 +138,11 @@ public interface InstanceApi {
 
     @DELETE
     @Operation(summary = "Delete instances",
-            description = "Removes each instance from its group at once; the owner of an implicit,"
-                    + " non-persistent group takes the group with it and frees its DNS name.")
-    @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ItemRefRequest.class, type = SchemaType.ARRAY)))
+            description = "Name the instances with uuid/name query parameters (one of the two is required). Removes"
+                    + " each instance from its group at once; the owner of an implicit, non-persistent group takes"
+                    + " the group with it and frees its DNS name. " + ApiDocs.BODY_FORM)
+    @Parameter(name = "uuid", in = ParameterIn.QUERY, description = "An instance's uuid; repeatable")
+    @Parameter(name = "name", in = ParameterIn.QUERY, description = "An instance's name; repeatable")
     @APIResponse(responseCode = "200", description = "One item per named instance")
     Uni<Envelope<InstancesData>> delete(@Context HttpServerRequest request, @RestQuery List<String> uuid,
                                         @RestQuery List<String> name);

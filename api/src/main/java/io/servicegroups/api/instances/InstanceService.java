@@ -106,7 +106,8 @@ public class InstanceService {
                     .chain(group -> groups.attachedCount(group.uuid()).chain(attached -> {
                         boolean persistent = GroupLifecycle.persistentAfterAttach(group.persistent(),
                                 attached.intValue() + 1);
-                        Uni<Void> change = persistent && !group.persistent() ? groups.makePersistent(group.uuid())
+                        Uni<Void> change = persistent && !group.persistent()
+                                ? groups.makePersistent(owner, group.uuid()).replaceWithVoid()
                                 : Uni.createFrom().voidItem();
                         return change.replaceWith(new Target(group.ref(), List.of()));
                     }));
@@ -164,7 +165,7 @@ public class InstanceService {
                                         .map(instance -> found(instance, ref, WHAT))
                                         .chain(instance -> {
                                             Transition transition = decide.apply(instance, request);
-                                            return instances.changeState(instance.uuid(), transition.to(),
+                                            return instances.changeState(owner, instance.uuid(), transition.to(),
                                                             transition.drainDeadline())
                                                     .replaceWith(new StateChange(instance, transition));
                                         }))
@@ -178,16 +179,16 @@ public class InstanceService {
         return changesByRef(budgets.startingNow(), refs,
                 ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
                         .map(instance -> found(instance, ref, WHAT))
-                        .call(instance -> instance.group() == null ? instances.delete(instance.uuid())
+                        .call(instance -> instance.group() == null ? instances.delete(owner, instance.uuid())
                                 : groups.lock(owner, new ItemRef.ByUuid(instance.group().uuid()))
-                                .call(() -> instances.delete(instance.uuid()))
-                                .call(group -> deleteWithOwner(group)))));
+                                .call(() -> instances.delete(owner, instance.uuid()))
+                                .call(group -> deleteWithOwner(owner, group)))));
     }
 
-    private Uni<Void> deleteWithOwner(ServiceGroupRepository.Locked group) {
+    private Uni<Void> deleteWithOwner(String owner, ServiceGroupRepository.Locked group) {
         if (group == null || !GroupLifecycle.deletedWithInstance(group.persistent())) {
             return Uni.createFrom().voidItem();
         }
-        return groups.delete(group.uuid());
+        return groups.delete(owner, group.uuid()).replaceWithVoid();
     }
 }

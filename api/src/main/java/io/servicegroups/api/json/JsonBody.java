@@ -40,6 +40,11 @@ public final class JsonBody {
             throw new RequestFailure(415, ErrorCode.MALFORMED_REQUEST, "unsupported content type \""
                     + contentType + "\": send JSON with Content-Type: application/json, or no body");
         }
+        Optional<Integer> badByte = Texts.invalidUtf8(body);
+        if (badByte.isPresent()) {
+            throw RequestFailure.badRequest("body is not valid UTF-8 at byte " + (badByte.get() + 1)
+                    + " (overlong forms and lone surrogates are refused)");
+        }
         try {
             return Optional.of(MAPPER.readTree(body));
         } catch (JsonProcessingException e) {

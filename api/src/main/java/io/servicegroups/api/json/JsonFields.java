@@ -50,10 +50,10 @@ public final class JsonFields {
         if (!value.isTextual()) {
             throw wrongType(name, "a string", value);
         }
-        return value.textValue();
+        return Texts.withoutNul(child(path, name), value.textValue());
     }
 
-    /** An integral number; beyond the range of long it is clamped, so that range rules reject it. */
+    /** An integral number; one beyond 64 bits is malformed, and the message names the value sent. */
     public Long integer(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -63,7 +63,8 @@ public final class JsonFields {
             throw wrongType(name, "an integer", value);
         }
         if (!value.canConvertToLong()) {
-            return value.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            throw RequestFailure.badRequest(child(path, name) + ": " + Texts.abbreviate(value.asText())
+                    + " is out of range (not a 64-bit integer)");
         }
         return value.longValue();
     }
@@ -91,7 +92,7 @@ public final class JsonFields {
                 throw RequestFailure.badRequest(child(path, name) + "[" + i + "]: expected a string, got "
                         + describe(value));
             }
-            values.add(value.textValue());
+            values.add(Texts.withoutNul(child(path, name) + "[" + i + "]", value.textValue()));
         }
         return values;
     }

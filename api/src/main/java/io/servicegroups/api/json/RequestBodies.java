@@ -3,24 +3,29 @@ package io.servicegroups.api.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.servicegroups.api.config.SgConfig;
 import io.servicegroups.api.errors.RequestFailure;
+import io.servicegroups.core.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Reads a request body without blocking, for every method alike. JAX-RS body parameters are not used:
  * RESTEasy Reactive does not read GET bodies ahead (the original clients send GET with a JSON body), answers
- * 415 to body-less requests without Content-Type, and moves large bodies to a worker thread.
+ * 415 to body-less requests without Content-Type, and moves large bodies to a worker thread. A body that does not
+ * arrive within {@code sg.api.body-timeout} answers 408 and the connection is closed.
  */
 @ApplicationScoped
 public class RequestBodies {
     private final int maxBytes;
+    private final Duration bodyTimeout;
 
     public RequestBodies(SgConfig config) {
         this.maxBytes = config.api().maxBodyBytes();
+        this.bodyTimeout = config.api().bodyTimeout();
     }
 
     /** The JSON body, or empty when there is none. */
@@ -37,7 +42,7 @@ public class RequestBodies {
         if (request.isEnded()) {
             return Uni.createFrom().item(new byte[0]);
         }
-        return Uni.createFrom().emitter(emitter -> {
+        return Uni.createFrom().<byte[]>emitter(emitter -> {
             Buffer body = Buffer.buffer();
             request.handler(chunk -> {
                 if (body.length() <= maxBytes) {
@@ -54,7 +59,9 @@ public class RequestBodies {
                 }
             });
             request.resume();
-        });
+        }).ifNoItem().after(bodyTimeout).failWith(() -> new RequestFailure(408, ErrorCode.MALFORMED_REQUEST,
+                "the request body did not arrive within " + bodyTimeout.toMillis() / 1000.0
+                        + " s (sg.api.body-timeout); send it at once"));
     }
 
     private static long parseLength(String value) {

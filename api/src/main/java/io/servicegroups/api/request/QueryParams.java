@@ -1,14 +1,27 @@
 package io.servicegroups.api.request;
 
 import io.servicegroups.api.errors.RequestFailure;
+import io.servicegroups.api.json.Texts;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.Uuids;
+import java.util.List;
 import java.util.UUID;
 
 /** Query parameters parsed by hand: JAX-RS would answer 404 to a value it cannot convert. */
 public final class QueryParams {
     private QueryParams() {
+    }
+
+    /** A text parameter as given; U+0000 is refused (400). */
+    public static String text(String name, String value) {
+        return Texts.withoutNul("query parameter " + name, value);
+    }
+
+    /** Repeatable text parameters as given; U+0000 is refused (400). */
+    public static List<String> texts(String name, List<String> values) {
+        values.forEach(value -> text(name, value));
+        return values;
     }
 
     public static Boolean bool(String name, String value) {

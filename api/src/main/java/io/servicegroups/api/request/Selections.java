@@ -23,6 +23,8 @@ public final class Selections {
      */
     public static Optional<List<RawRef>> refs(Optional<JsonNode> body, List<String> uuids, List<String> names,
                                               int maxItems) {
+        QueryParams.texts("uuid", uuids);
+        QueryParams.texts("name", names);
         boolean inQuery = !uuids.isEmpty() || !names.isEmpty();
         if (body.isPresent()) {
             if (inQuery) {

@@ -20,11 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** With no tokens configured, one is generated at first start, printed once and only its hash stored. */
+/**
+ * With no tokens configured, one is generated at first start (or when sg.auth.reset-generated-token replaces a lost
+ * one), printed once and only its hash stored.
+ */
 @QuarkusTest
 @TestProfile(FirstTokenTest.NoTokens.class)
 class FirstTokenTest {
-    static final Path LOG = Path.of("target", "first-token.log");
+    /** A log of this run only: target/ survives between runs that do not clean. */
+    static final Path LOG = Path.of("target", "first-token-" + ProcessHandle.current().pid() + ".log");
 
     public static class NoTokens implements QuarkusTestProfile {
         @Override
@@ -32,6 +36,8 @@ class FirstTokenTest {
             return Map.of(
                     "sg.auth.tokens", "",
                     "sg.auth.generated-user", "first",
+                    // a reused database already holds a generated token: this is how a lost one is replaced
+                    "sg.auth.reset-generated-token", "true",
                     "quarkus.log.file.enabled", "true",
                     "quarkus.log.file.path", LOG.toString());
         }
@@ -52,6 +58,7 @@ class FirstTokenTest {
                 .body("status", is("success"));
         given().header("Authorization", "Bearer alice-token").get("/v1/services").then().statusCode(401);
 
+        assertThat(new Db(pool).count("select count(*) from api_token where generated")).isEqualTo(1);
         Row stored = new Db(pool).query("select owner, token_sha256 from api_token where generated").iterator().next();
         assertThat(stored.getString("owner")).isEqualTo("first");
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -75,6 +75,20 @@ class ServiceGroupPagingTest {
     }
 
     @Test
+    void aListingWhoseFromGroupWasDeletedMeanwhileGoesOn() {
+        List<String> first = as(USER).get("/v1/services?count=25&details=false").then().statusCode(200)
+                .extract().path("data.service_groups.uuid");
+        String last = first.get(24);
+        as(USER).delete("/v1/services/" + last).then().statusCode(200)
+                .body("data.service_groups[0].status", is("success"));
+        List<String> next = as(USER).get("/v1/services?count=25&details=false&from=" + last).then().statusCode(200)
+                .extract().path("data.service_groups.uuid");
+        assertThat(next).isEqualTo(created.subList(25, 50));
+        as("alice").get("/v1/services?from=" + last).then().statusCode(400)
+                .body("errors[0].error", is(8));
+    }
+
+    @Test
     void fromAnUnknownGroupIsRefused() {
         as(USER).get("/v1/services?from=" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].error", is(8))

@@ -76,7 +76,11 @@ class MalformedInputTest {
             "unknown top-level field  | {\"services\": [], \"autoscale\": true}              | autoscale: unknown field",
             "unknown nested field     | {\"services\": [{\"port\": 443, \"proto\": \"tcp\"}]}   | services[0].proto: unknown field",
             "unknown field in batch   | [{\"services\": []}, {\"services\": [], \"x\": 1}]      | [1].x: unknown field",
-            "domains entry not object | {\"domains\": [\"a\"], \"services\": []}              | domains[0]: expected an object"})
+            "domains entry not object | {\"domains\": [\"a\"], \"services\": []}              | domains[0]: expected an object",
+            "port beyond 64 bits      | {\"services\": [{\"port\": 99999999999999999999}]}   | services[0].port: 99999999999999999999 is out of range",
+            "NUL in a name            | {\"name\": \"a\\u0000b\", \"services\": []}         | name: contains U+0000",
+            "NUL in a dns_name        | {\"dns_name\": \"a\\u0000\", \"services\": []}       | dns_name: contains U+0000",
+            "NUL in a handler         | {\"services\": [{\"port\": 443, \"handlers\": [\"tls\\u0000\"]}]} | services[0].handlers[0]: contains U+0000"})
     void malformedBodiesAre400(String what, String body, String message) {
         rejected(() -> post(body).statusCode(400))
                 .body("errors[0].status", is(400))
@@ -87,7 +91,7 @@ class MalformedInputTest {
     }
 
     @ParameterizedTest(name = "port {0} is out of range")
-    @CsvSource({"0", "65536", "-1", "99999999999999999999"})
+    @CsvSource({"0", "65536", "-1", "9223372036854775807"})
     void outOfRangePortsAreItemErrors(String port) {
         rejected(() -> post("{\"services\": [{\"port\": " + port + ", \"handlers\": [\"tls\"]}]}").statusCode(200))
                 .body("data.service_groups[0].error", is(7))

@@ -117,25 +117,37 @@ class AttachDeleteRaceTest {
     private List<Integer> queued(String group, Callable<Integer> first, Callable<Integer> second) throws Exception {
         try (java.sql.Connection holder = java.sql.DriverManager.getConnection(jdbcUrl)) {
             holder.setAutoCommit(false);
+            int holderPid;
             try (java.sql.Statement lock = holder.createStatement()) {
                 lock.execute("select 1 from service_group where id = '" + group + "' for update");
+                java.sql.ResultSet pid = lock.executeQuery("select pg_backend_pid()");
+                pid.next();
+                holderPid = pid.getInt(1);
             }
             Future<Integer> a = executor.submit(first);
-            awaitWaiting(1);
+            awaitWaiting(holderPid, 1);
             Future<Integer> b = executor.submit(second);
-            awaitWaiting(2);
+            awaitWaiting(holderPid, 2);
             holder.commit();
             return java.util.Arrays.asList(a.get(), b.get());
         }
     }
 
-    private void awaitWaiting(int requests) throws InterruptedException {
+    /**
+     * Sessions queued behind the holder, directly or behind another waiter: only this test's own waits, whatever
+     * else runs on the (possibly shared) server.
+     */
+    private static final String WAITING_BEHIND = "with recursive waiting(pid) as ("
+            + " select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))"
+            + " union select a.pid from pg_stat_activity a join waiting w on w.pid = any(pg_blocking_pids(a.pid)))"
+            + " select count(*) from waiting";
+
+    private void awaitWaiting(int holderPid, int requests) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline
-                && new Db(pool).count("select count(*) from pg_locks where not granted") < requests) {
+        while (System.currentTimeMillis() < deadline && new Db(pool).count(WAITING_BEHIND, holderPid) < requests) {
             Thread.sleep(20);
         }
-        assertThat(new Db(pool).count("select count(*) from pg_locks where not granted"))
+        assertThat(new Db(pool).count(WAITING_BEHIND, holderPid))
                 .as("requests waiting for the group's lock").isEqualTo(requests);
     }
 

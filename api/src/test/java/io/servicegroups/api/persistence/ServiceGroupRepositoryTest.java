@@ -113,7 +113,7 @@ class ServiceGroupRepositoryTest {
     void deleteRemovesTheGroup(UniAsserter asserter) {
         String name = Api.unique("gone");
         asserter.execute(() -> Panache.withTransaction(() -> groups.insert("alice", draft(name, name + ".d.test"))
-                .call(group -> groups.delete(group.uuid()))));
+                .call(group -> groups.delete("alice", group.uuid()))));
         asserter.assertThat(() -> Panache.withSession(() -> groups.find("alice", new ItemRef.ByName(name), true)),
                 found -> assertThat(found).isNull());
         asserter.assertThat(() -> Panache.withSession(() -> groups.fqdnExists(name.toUpperCase() + ".D.TEST")),

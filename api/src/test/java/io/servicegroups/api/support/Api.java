@@ -15,6 +15,11 @@ public final class Api {
     public static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static {
+        // every answer a test receives is checked against the served OpenAPI document
+        io.restassured.RestAssured.filters(new OpenApiConformance());
+    }
+
     private Api() {
     }
 

@@ -81,6 +81,7 @@ public final class EmbeddedDatabase {
      * directory by a server that died is stopped first; one of a live server is an error.
      */
     public static EmbeddedPostgres start(Path directory, int port) {
+        DataDirectory.requireWritable(directory);
         Path dir = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir.getParent());

@@ -50,6 +50,23 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aDataDirThatCannotBeWrittenSaysWhy(@TempDir Path dataDir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("a-file"), "");
+        assertThatThrownBy(() -> EmbeddedDatabase.start(file.resolve("data").resolve("postgres")))
+                .isInstanceOf(io.quarkus.runtime.configuration.ConfigurationException.class)
+                .hasMessageContaining("SG_DATA_DIR")
+                .hasMessageContaining("not a directory")
+                .hasMessageNotContaining("another process");
+    }
+
+    @Test
+    void permissionDeniedIsNamed() {
+        // the build may run as root, which no permission stops: the wording is checked on the exception itself
+        assertThat(DataDirectory.reason(new java.nio.file.AccessDeniedException("/srv/sg")))
+                .startsWith("permission denied");
+    }
+
+    @Test
     void startOnceRunsOneServerPerJvm(@TempDir Path dataDir, @TempDir Path otherDir) throws Exception {
         DatabaseUrl first = EmbeddedDatabase.startOnce(dataDir);
         DatabaseUrl again = EmbeddedDatabase.startOnce(dataDir);

@@ -1,0 +1,48 @@
+package io.servicegroups.persistence.db;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded database's data directory must be one this process can write: checked before PostgreSQL starts,
+ * so that the error says why (permission denied, not a directory, ...) instead of a misleading start failure.
+ */
+final class DataDirectory {
+    private DataDirectory() {
+    }
+
+    /** Creates {@code directory}'s parent if needed and proves it writable. */
+    static void requireWritable(Path directory) {
+        Path parent = directory.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+            Files.delete(Files.createTempFile(parent, ".write-check", ""));
+            if (Files.exists(directory)) {
+                Files.delete(Files.createTempFile(directory, ".write-check", ""));
+            }
+        } catch (IOException e) {
+            // a ConfigurationException stops the start with its message alone, no stack trace
+            throw new ConfigurationException("SG_DATA_DIR (sg.data-dir): cannot write to " + parent + ": "
+                    + reason(e) + "; give a directory this user may write, or SG_DB_URL for an external PostgreSQL",
+                    e);
+        }
+    }
+
+    /** What went wrong, in the words of a shell. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (user " + System.getProperty("user.name") + ")";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a path element is a file, not a directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
