@@ -58,7 +58,7 @@ final class RoutingSnapshot {
                 List<Target> targets = new ArrayList<>();
                 for (RoutableGroup.Backend backend : group.backends()) {
                     if (backend.takesNewWork()) {
-                        targets.add(new Target(backend.instance(), backend.address(), service.destinationPort(),
+                        targets.add(Target.of(backend.instance(), backend.address(), service.destinationPort(),
                                 loads.of(backend.instance())));
                     }
                 }
