@@ -17,7 +17,9 @@ cleanup() {
 trap cleanup EXIT
 
 start() {
-  SG_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port java -jar "$jar" >>"$work/app.log" 2>&1 &
+  # the gateway listens on loopback only: published port P on P + 23000
+  SG_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port SG_GATEWAY_HOST=127.0.0.1 SG_GATEWAY_PORT_OFFSET=23000 \
+    java -jar "$jar" >>"$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://localhost:$port/q/health/ready" >/dev/null; then return 0; fi

@@ -26,7 +26,8 @@ cleanup() {
 trap cleanup EXIT
 
 token="ui-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-SG_DATA_DIR="$work/data" SG_AUTH_TOKENS="swagger:$token" QUARKUS_HTTP_PORT=$port java -jar "$jar" >"$work/app.log" 2>&1 &
+SG_DATA_DIR="$work/data" SG_AUTH_TOKENS="swagger:$token" QUARKUS_HTTP_PORT=$port SG_GATEWAY_HOST=127.0.0.1 \
+  SG_GATEWAY_PORT_OFFSET=24000 java -jar "$jar" >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
