@@ -14,6 +14,9 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,6 +65,17 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         }
         request.pause();
         new Exchange(request, route, new Work(target, ended)).connect(false);
+    }
+
+    /** Copies {@code from} into {@code to}, pausing {@code from} while {@code to} cannot take more. */
+    private static void pump(ReadStream<Buffer> from, WriteStream<Buffer> to) {
+        from.handler(chunk -> {
+            to.write(chunk);
+            if (to.writeQueueFull()) {
+                from.pause();
+                to.drainHandler(v -> from.resume());
+            }
+        });
     }
 
     /** A short plain-text answer of the gateway itself. */
@@ -155,13 +169,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             }
             backend.response().onComplete(this::respond);
             backend.exceptionHandler(failure -> backendFailed());
-            request.handler(chunk -> {
-                backend.write(chunk);
-                if (backend.writeQueueFull()) {
-                    request.pause();
-                    backend.drainHandler(v -> request.resume());
-                }
-            });
+            pump(request, backend);
             request.endHandler(v -> backend.end());
             request.resume();
         }
@@ -185,13 +193,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 response.setChunked(true);
             }
             answer.exceptionHandler(failure -> backendFailed());
-            answer.handler(chunk -> {
-                response.write(chunk);
-                if (response.writeQueueFull()) {
-                    answer.pause();
-                    response.drainHandler(v -> answer.resume());
-                }
-            });
+            pump(answer, response);
             answer.endHandler(v -> {
                 if (!over) {
                     response.end();
