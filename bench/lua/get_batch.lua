@@ -18,8 +18,13 @@ function init(args)
   i = ((thread_index or 0) * 7919) % #uuids
 end
 
-local headers = { ["Content-Type"] = "application/json" }
+-- wrk.format uses the headers given instead of wrk.headers (Host, Authorization from -H): copy them
+local headers
 function request()
+  if not headers then
+    headers = { ["Content-Type"] = "application/json" }
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+  end
   local items = {}
   for k = 1, math.min(batch, #uuids) do
     i = i % #uuids + 1
