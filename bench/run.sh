@@ -452,8 +452,8 @@ report() {
     for ((i = 0; i < ${#cold_curve[@]}; i++)); do
       if awk -v a="${cold_curve[$i]}" -v s="$steady" 'BEGIN { exit !(a >= 0.9 * s) }'; then reached=$(((i + 1) * 5)); break; fi
     done
-    echo "90 % of the steady rate ($(printf '%.0f' "$steady") requests/s, the measured run after warmup):" \
-      "${reached:+reached in the 5 s ending at ${reached} s}${reached:-not reached within ${cold} s}."
+    if [[ -n $reached ]]; then reached="reached in the 5 s ending at ${reached} s"; else reached="not reached within ${cold} s"; fi
+    echo "90 % of the steady rate ($(printf '%.0f' "$steady") requests/s, the measured run after warmup): $reached."
   fi
   echo
   echo "CPU used during each measured run, in cores (CPU seconds per second; the machine has $(nproc)):"
@@ -476,7 +476,7 @@ report() {
   echo "- java: $(java -version 2>&1 | sed -n 1p)"
   echo "- PostgreSQL (embedded, the app's own): $pg_version; $(pgbench --version)"
   echo "- $(wrk -v 2>&1 | sed -n 1p | cut -d' ' -f1-2)"
-  echo "- app: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), JVM options: '${java_opts:-none}'"
+  echo "- app: $JAR (worktree at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)), JVM options: '${java_opts:-none}'"
 }
 
 main() {
