@@ -6,14 +6,16 @@
 # Each flag has an environment variable (default): BENCH_GROUPS (1000), BENCH_DURATION (20 s per run),
 # BENCH_WARMUP (30 s per wrk workload, unmeasured), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
 # BENCH_PORT (18080; the next free one is taken). Also: BENCH_BATCH (1000 items per loading POST),
-# BENCH_JAVA_OPTS (extra JVM options, none), BENCH_START_TIMEOUT (120 s for the app to become ready).
+# BENCH_JAVA_OPTS (extra JVM options, none), BENCH_START_TIMEOUT (120 s for the app to become ready),
+# BENCH_HIGH_CONNECTIONS (64: the second set of runs), BENCH_COLD (120 s of cold-start curve, 0: none),
+# BENCH_JAR (the app's fast-jar, api/target/quarkus-app/quarkus-run.jar).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LUA_DIR=$ROOT/bench/lua
 SQL_DIR=$ROOT/bench/sql
 RESULTS_DIR=$ROOT/bench/results
-JAR=$ROOT/api/target/quarkus-app/quarkus-run.jar
+JAR=${BENCH_JAR:-$ROOT/api/target/quarkus-app/quarkus-run.jar}
 
 n_groups=${BENCH_GROUPS:-1000}
 duration=${BENCH_DURATION:-20}
@@ -24,6 +26,8 @@ port=${BENCH_PORT:-18080}
 batch=${BENCH_BATCH:-1000}
 java_opts=${BENCH_JAVA_OPTS:-}
 start_timeout=${BENCH_START_TIMEOUT:-120}
+high_connections=${BENCH_HIGH_CONNECTIONS:-64}
+cold=${BENCH_COLD:-120}
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 work=""       # temporary directory: app data, logs, uuids, raw tool output
@@ -33,7 +37,9 @@ pg_port=""
 pg_pid=""
 machine_busy="?"
 declare -A result=()   # result[<run>.<field>]: rps, p50_us, p99_us, cpu_*
-rows=(get_one get_page post pg_one_row pg_get_queries)   # table order
+rows=(get_one get_page get_batch post pg_one_row pg_get_queries get_one_high get_page_high post_high pg_one_row_high)
+declare -A statements=()  # statements[<run>]: SQL statements the database ran per request (xact_commit delta)
+cold_curve=()             # requests/s of each 5 s of the cold-start curve
 
 # --- small helpers -------------------------------------------------------------------------------
 
@@ -68,7 +74,7 @@ parse_args() {
     shift
   done
   local name
-  for name in n_groups duration warmup threads connections port batch start_timeout; do
+  for name in n_groups duration warmup threads connections port batch start_timeout high_connections cold; do
     [[ ${!name} =~ ^[0-9]+$ ]] || fail "$name must be a whole number, got '${!name}'"
   done
   ((n_groups >= 1 && duration >= 1 && threads >= 1 && connections >= threads && batch >= 1)) \
@@ -102,8 +108,8 @@ ensure_tools() {
 
 build_if_needed() {
   [[ -f $JAR ]] && return
-  log "no $JAR: building (./mvnw -B -q install -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests) || fail "build failed"
+  log "no $JAR: building (./mvnw -B -q package -DskipTests -pl api -am)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl api -am) || fail "build failed"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -217,6 +223,13 @@ check_answers() {
   local items expected=$((n_groups < 100 ? n_groups : 100))
   items=$(grep -o '"uuid":"' <<<"$page" | wc -l)
   ((items == expected)) || fail "GET /v1/services?count=100 listed $items groups, expected $expected"
+  head -n 50 "$work/uuids.txt" | awk 'BEGIN { printf "[" } { printf "%s{\"uuid\":\"%s\"}", (NR > 1 ? "," : ""), $1 } END { print "]" }' \
+    >"$work/batch50.json"
+  page=$(api GET /v1/services -H 'Content-Type: application/json' --data-binary "@$work/batch50.json")
+  [[ $page == '{"status":"success"'* ]] || fail "GET /v1/services with 50 uuids did not succeed: ${page:0:400}"
+  expected=$((n_groups < 50 ? n_groups : 50))
+  items=$(grep -o '"uuid":"' <<<"$page" | wc -l)
+  ((items == expected)) || fail "GET /v1/services with 50 uuids answered $items groups, expected $expected"
 }
 
 # --- CPU accounting: java, PostgreSQL (all its processes), the load generator, the whole machine ----
@@ -285,7 +298,7 @@ check_quiet() {
 wrk_once() { # seconds script path [script args...]
   local secs=$1 script=$2 path=$3 out line; shift 3
   out=$work/wrk-$script-$secs.$RANDOM.txt
-  run_timed "$work/client.times" wrk -t "$threads" -c "$connections" -d "${secs}s" --timeout 10s --latency \
+  run_timed "$work/client.times" wrk -t "$threads" -c "${run_connections:-$connections}" -d "${secs}s" --timeout 10s --latency \
     -H "Authorization: Bearer $token" -s "$LUA_DIR/$script" "http://127.0.0.1:$port$path" -- "$@" \
     >"$out" 2>&1 || { cat "$out" >&2; fail "wrk failed for $path"; }
   line=$(grep '^BENCH_RESULT ' "$out") || { cat "$out" >&2; fail "wrk printed no result for $path"; }
@@ -300,7 +313,7 @@ field() { grep -o " $2=[0-9.]*" <<<"$1" | cut -d= -f2; } # line name
 
 wrk_run() { # run-label script path [script args...]
   local run=$1 before after line; shift
-  log "$run: ${duration}s, $threads threads, $connections connections"
+  log "$run: ${duration}s, $threads threads, ${run_connections:-$connections} connections"
   before=$(cpu_snapshot)
   line=$(wrk_once "$duration" "$@")
   after=$(cpu_snapshot)
@@ -319,15 +332,16 @@ warm_up() {
   log "warmup: each wrk workload for ${warmup}s, unmeasured"
   wrk_once "$warmup" get_one.lua /v1/services/ "$work/uuids.txt" >/dev/null
   wrk_once "$warmup" get_page.lua '/v1/services?count=100' >/dev/null
+  wrk_once "$warmup" get_batch.lua /v1/services "$work/uuids.txt" >/dev/null
   wrk_once "$warmup" create_one.lua /v1/services >/dev/null
 }
 
 pgbench_run() { # run-label script-file
   local run=$1 script=$2 out=$work/pgbench-$1.txt before after
-  log "$run: pgbench ${duration}s, $threads threads, $connections clients, -M prepared"
+  log "$run: pgbench ${duration}s, $threads threads, ${run_connections:-$connections} clients, -M prepared"
   before=$(cpu_snapshot)
   run_timed "$work/client.times" pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres \
-    -c "$connections" -j "$threads" -T "$duration" -D n="$n_groups" -D owner=bench \
+    -c "${run_connections:-$connections}" -j "$threads" -T "$duration" -D n="$n_groups" -D owner=bench \
     -f "$SQL_DIR/$script" --log --log-prefix="$work/pglog-$run" postgres >"$out" 2>&1 \
     || { cat "$out" >&2; fail "pgbench failed for $script"; }
   after=$(cpu_snapshot)
@@ -341,16 +355,54 @@ pgbench_run() { # run-label script-file
   log "$run: ${result[$run.rps]} tps, p50 ${result[$run.p50_us]} us, p99 ${result[$run.p99_us]} us"
 }
 
+# Requests/s of GET by uuid per 5 s, from the first request the app serves after loading (a cold JVM).
+cold_start_curve() {
+  ((cold >= 5)) || return 0
+  log "cold start: GET by uuid for ${cold}s, requests/s per 5 s"
+  local i line
+  for ((i = 0; i < cold / 5; i++)); do
+    line=$(wrk_once 5 get_one.lua /v1/services/ "$work/uuids.txt")
+    cold_curve+=("$(awk -v r="$(field "$line" requests)" -v d="$(field "$line" duration_us)" \
+      'BEGIN { printf "%.0f", r / d * 1e6 }')")
+  done
+  log "cold start: ${cold_curve[*]}"
+}
+
+# Transactions the database committed, all sessions (a statement outside a transaction is one).
+transactions() { psql_q "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'"; }
+
+# How many statements one read costs the database: the transaction counter over 20 requests, each read
+# statement running outside a transaction. Statistics reach the counter within a second of going idle.
+count_statements() { # run method path [curl args...]
+  local run=$1 before after i; shift
+  sleep 2; before=$(transactions)
+  for ((i = 0; i < 20; i++)); do api "$@" >/dev/null; done
+  sleep 2; after=$(transactions)
+  statements[$run]=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", (a - b - 1) / 20 }')
+  log "$run: ${statements[$run]} statements per request"
+}
+
+# Runs the workloads again with $high_connections connections (wrk) / clients (pgbench).
+high_runs() {
+  ((high_connections > 0)) || return 0
+  run_connections=$high_connections
+  pgbench_run pg_one_row_high one_row.sql
+  wrk_run get_one_high get_one.lua /v1/services/ "$work/uuids.txt"
+  wrk_run get_page_high get_page.lua '/v1/services?count=100'
+  create_run post_high
+  run_connections=""
+}
+
 # POST run, then checks that every successful response created a group (no 200s with item errors).
-create_run() {
-  local before after requests
+create_run() { # [run-label]
+  local run=${1:-post} before after requests
   before=$(psql_q "select count(*) from service_group")
-  wrk_run post create_one.lua /v1/services
+  wrk_run "$run" create_one.lua /v1/services
   sleep 1 # requests still in flight when wrk stopped
   after=$(psql_q "select count(*) from service_group")
-  requests=${result[post.requests]}
+  requests=${result[$run.requests]}
   ((after - before >= requests)) || fail "POST run: $requests successful responses but only $((after - before)) groups created"
-  log "post: $((after - before)) groups created for $requests counted responses"
+  log "$run: $((after - before)) groups created for $requests counted responses"
 }
 
 # --- report --------------------------------------------------------------------------------------
@@ -361,12 +413,17 @@ declare -A label=(
   [post]='`POST /v1/services` (one group)'
   [pg_one_row]='pgbench: one-row lookup by id (**baseline**)'
   [pg_get_queries]='pgbench: the 3 queries of a GET by uuid'
+  [get_batch]='`GET /v1/services`, body of 50 uuids'
+  [get_one_high]='`GET /v1/services/<uuid>`, HIGH connections'
+  [get_page_high]='`GET /v1/services?count=100`, HIGH connections'
+  [post_high]='`POST /v1/services` (one group), HIGH connections'
+  [pg_one_row_high]='pgbench: one-row lookup by id, HIGH clients (**baseline** of the HIGH rows)'
 )
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
 
 report() {
-  local base=${result[pg_one_row.rps]} run pg_version
+  local base run pg_version name
   pg_version=$(psql_q "show server_version")
   echo "# servicegroups benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -374,20 +431,38 @@ report() {
     "$connections connections (wrk) / clients (pgbench, \`-M prepared\`), all on this machine;" \
     "the wrk runs after a warmup of ${warmup} s per workload."
   echo
-  echo "| endpoint | requests/s | p50 | p99 | ratio to baseline |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| endpoint | requests/s | p50 | p99 | ratio to baseline | SQL statements per request |"
+  echo "|---|---:|---:|---:|---:|---:|"
   for run in "${rows[@]}"; do
-    printf '| %s | %s | %s | %s | %s |\n' "${label[$run]}" "$(printf '%.0f' "${result[$run.rps]}")" \
+    [[ -n ${result[$run.rps]:-} ]] || continue
+    base=${result[pg_one_row.rps]}
+    [[ $run == *_high ]] && base=${result[pg_one_row_high.rps]}
+    name=${label[$run]//HIGH/$high_connections}
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(printf '%.0f' "${result[$run.rps]}")" \
       "$(ms "${result[$run.p50_us]}")" "$(ms "${result[$run.p99_us]}")" \
-      "$(awk -v a="${result[$run.rps]}" -v b="$base" 'BEGIN { printf "%.3f", a / b }')"
+      "$(awk -v a="${result[$run.rps]}" -v b="$base" 'BEGIN { printf "%.3f", a / b }')" "${statements[$run]:-}"
   done
+  echo
+  echo "The \`GET /v1/services\` row with a body of 50 uuids counts requests; each returns 50 groups."
+  if ((${#cold_curve[@]})); then
+    echo
+    echo "Cold start: \`GET /v1/services/<uuid>\` requests/s in each 5 s after the app became ready and was loaded" \
+      "($connections connections): ${cold_curve[*]}."
+    local i steady=${result[get_one.rps]} reached=""
+    for ((i = 0; i < ${#cold_curve[@]}; i++)); do
+      if awk -v a="${cold_curve[$i]}" -v s="$steady" 'BEGIN { exit !(a >= 0.9 * s) }'; then reached=$(((i + 1) * 5)); break; fi
+    done
+    if [[ -n $reached ]]; then reached="reached in the 5 s ending at ${reached} s"; else reached="not reached within ${cold} s"; fi
+    echo "90 % of the steady rate ($(printf '%.0f' "$steady") requests/s, the measured run after warmup): $reached."
+  fi
   echo
   echo "CPU used during each measured run, in cores (CPU seconds per second; the machine has $(nproc)):"
   echo
   echo "| endpoint | java | PostgreSQL | load generator (wrk / pgbench) | interrupts (loopback network) | other processes |"
   echo "|---|---:|---:|---:|---:|---:|"
   for run in "${rows[@]}"; do
-    printf '| %s | %s | %s | %s | %s | %s |\n' "${label[$run]}" "${result[$run.cpu_java]}" "${result[$run.cpu_pg]}" \
+    [[ -n ${result[$run.rps]:-} ]] || continue
+    printf '| %s | %s | %s | %s | %s | %s |\n' "${label[$run]//HIGH/$high_connections}" "${result[$run.cpu_java]}" "${result[$run.cpu_pg]}" \
       "${result[$run.cpu_client]}" "${result[$run.cpu_irq]}" "${result[$run.cpu_other]}"
   done
   echo
@@ -401,7 +476,7 @@ report() {
   echo "- java: $(java -version 2>&1 | sed -n 1p)"
   echo "- PostgreSQL (embedded, the app's own): $pg_version; $(pgbench --version)"
   echo "- $(wrk -v 2>&1 | sed -n 1p | cut -d' ' -f1-2)"
-  echo "- app: commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), JVM options: '${java_opts:-none}'"
+  echo "- app: $JAR (worktree at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)), JVM options: '${java_opts:-none}'"
 }
 
 main() {
@@ -417,12 +492,18 @@ main() {
   start_app
   load_groups
   check_answers
+  cold_start_curve
   pgbench_run pg_one_row one_row.sql
   pgbench_run pg_get_queries get_queries.sql
   warm_up
   wrk_run get_one get_one.lua /v1/services/ "$work/uuids.txt"
   wrk_run get_page get_page.lua '/v1/services?count=100'
+  wrk_run get_batch get_batch.lua /v1/services "$work/uuids.txt"
   create_run
+  high_runs
+  count_statements get_one GET "/v1/services/$(sed -n 1p "$work/uuids.txt")"
+  count_statements get_page GET '/v1/services?count=100'
+  count_statements get_batch GET /v1/services -H 'Content-Type: application/json' --data-binary "@$work/batch50.json"
   mkdir -p "$RESULTS_DIR"
   report | tee "$RESULTS_DIR/$stamp.md"
   log "written to bench/results/$stamp.md"

@@ -72,6 +72,35 @@ public class ServiceGroupRepository {
         return ConstraintViolations.alreadyExists(field + ": \"" + draft.fqdn() + "\" is already in use");
     }
 
+    /** Whether a failed {@link #insert} of {@code draft} found its name taken (the constraint, translated). */
+    public static boolean isNameTaken(RuleViolation violation, ServiceGroupDraft draft) {
+        return sameViolation(violation, nameTaken(draft.name()));
+    }
+
+    /** Whether a failed {@link #insert} of {@code draft} found its DNS name taken (the constraint, translated). */
+    public static boolean isFqdnTaken(RuleViolation violation, ServiceGroupDraft draft) {
+        return sameViolation(violation, fqdnTaken(draft));
+    }
+
+    private static boolean sameViolation(RuleViolation a, RuleViolation b) {
+        return a.code() == b.code() && a.getMessage().equals(b.getMessage());
+    }
+
+    /** Which of a name (the owner's) and a DNS name (anyone's, case-insensitively) are in use. */
+    public record Taken(boolean name, boolean fqdn) {
+    }
+
+    /** {@link #nameExists} and {@link #fqdnExists} in one statement. */
+    public Uni<Taken> taken(String owner, String name, String fqdn) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select"
+                                + " exists (select 1 from service_group where owner = :owner and name = :name),"
+                                + " exists (select 1 from service_group where lower(fqdn) = :fqdn)", Object[].class)
+                        .setParameter("owner", owner).setParameter("name", name)
+                        .setParameter("fqdn", fqdn.toLowerCase(Locale.ROOT))
+                        .getSingleResult())
+                .map(row -> new Taken((Boolean) row[0], (Boolean) row[1]));
+    }
+
     public Uni<Boolean> nameExists(String owner, String name) {
         return ServiceGroupEntity.count("owner = ?1 and name = ?2", owner, name).map(n -> n > 0);
     }

@@ -1,10 +1,9 @@
 package io.servicegroups.api.groups;
 
-import static io.servicegroups.api.request.Batches.attempt;
 import static io.servicegroups.api.request.Batches.changes;
 import static io.servicegroups.api.request.Batches.changesByRef;
 import static io.servicegroups.api.request.Batches.found;
-import static io.servicegroups.api.request.Batches.inOrder;
+import static io.servicegroups.api.request.Batches.lookUp;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
@@ -19,6 +18,7 @@ import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupDraft;
 import io.servicegroups.core.ServiceGroupRules;
+import io.servicegroups.persistence.GroupReads;
 import io.servicegroups.persistence.ServiceGroupRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +34,14 @@ public class ServiceGroupService {
 
     private final ServiceGroupRules rules;
     private final ServiceGroupRepository groups;
+    private final GroupReads reads;
     private final WriteBudgets budgets;
 
-    public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups, WriteBudgets budgets) {
+    public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups, GroupReads reads,
+                               WriteBudgets budgets) {
         this.rules = rules;
         this.groups = groups;
+        this.reads = reads;
         this.budgets = budgets;
     }
 
@@ -51,9 +54,18 @@ public class ServiceGroupService {
                 (request, violation) -> Outcome.failure(violation, null, request.name()));
     }
 
+    /**
+     * One transaction with the inserts only: uniqueness is left to the constraints, and a generated name or
+     * DNS name found taken is drawn again in a new transaction (the same answers as {@link #createIn}).
+     */
     private Uni<Outcome<Created>> createOne(String owner, NewServiceGroup request) {
-        return Panache.withTransaction(() -> createIn(owner, request,
-                        GroupLifecycle.persistentWhenCreatedExplicitly()))
+        boolean persistent = GroupLifecycle.persistentWhenCreatedExplicitly();
+        return Uni.createFrom().item(() -> rules.draft(request, persistent))
+                .chain(draft -> Redraw.untilInserted(draft,
+                        d -> Panache.withTransaction(() -> groups.insert(owner, d))
+                                .map(group -> new Created(group, d.warnings())),
+                        (d, violation) -> takenBy(violation, request, d),
+                        () -> rules.draft(request, persistent)))
                 .map(Outcome::success)
                 .onFailure(RuleViolation.class)
                 .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name()));
@@ -69,21 +81,29 @@ public class ServiceGroupService {
 
     /** What of the draft is taken already: its name (for this owner) or its DNS name (for anyone). */
     private Uni<Redraw.Taken> taken(String owner, NewServiceGroup request, ServiceGroupDraft draft) {
-        return groups.nameExists(owner, draft.name()).chain(nameTaken -> nameTaken
-                ? Uni.createFrom().item(new Redraw.Taken(ServiceGroupRepository.nameTaken(draft.name()),
-                        request.name() == null))
-                : groups.fqdnExists(draft.fqdn()).map(fqdnTaken -> fqdnTaken
-                        ? new Redraw.Taken(ServiceGroupRepository.fqdnTaken(draft), draft.dnsNameRandom())
-                        : null));
+        return groups.taken(owner, draft.name(), draft.fqdn()).map(taken -> taken.name()
+                ? new Redraw.Taken(ServiceGroupRepository.nameTaken(draft.name()), request.name() == null)
+                : taken.fqdn() ? new Redraw.Taken(ServiceGroupRepository.fqdnTaken(draft), draft.dnsNameRandom())
+                : null);
     }
 
+    /** What of the draft the insert's constraints found taken, or null for another failure. */
+    private static Redraw.Taken takenBy(RuleViolation violation, NewServiceGroup request, ServiceGroupDraft draft) {
+        if (ServiceGroupRepository.isNameTaken(violation, draft)) {
+            return new Redraw.Taken(violation, request.name() == null);
+        }
+        return ServiceGroupRepository.isFqdnTaken(violation, draft)
+                ? new Redraw.Taken(violation, draft.dnsNameRandom()) : null;
+    }
+
+    /** The named groups, in the order asked, read with one statement. */
     public Uni<List<Outcome<ServiceGroup>>> get(String owner, List<RawRef> refs, boolean details) {
-        return Panache.withSession(() -> inOrder(refs, raw -> attempt(raw, ref -> groups.find(owner, ref, details)
-                .map(group -> found(group, ref, WHAT)))));
+        return lookUp(refs, WHAT, (uuids, names) -> reads.find(owner, uuids, names, details),
+                ServiceGroup::uuid, ServiceGroup::name);
     }
 
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
-        return Panache.withSession(() -> groups.page(owner, page, details))
+        return reads.page(owner, page, details)
                 .onFailure(RuleViolation.class).transform(failure -> RequestFailure.of((RuleViolation) failure));
     }
 

@@ -8,8 +8,12 @@ import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.RuleViolation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -133,10 +137,61 @@ public final class Batches {
     /** {@code value}, or the failure "no such object" for a null one. */
     public static <T> T found(T value, ItemRef ref, String what) {
         if (value == null) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND, ref instanceof ItemRef.ByUuid
-                    ? "no " + what + " with uuid " + ref
-                    : "no " + what + " named " + ref);
+            throw notFound(ref, what);
         }
         return value;
+    }
+
+    private static RuleViolation notFound(ItemRef ref, String what) {
+        return new RuleViolation(ErrorCode.NOT_FOUND, ref instanceof ItemRef.ByUuid
+                ? "no " + what + " with uuid " + ref
+                : "no " + what + " named " + ref);
+    }
+
+    /**
+     * Looks up the objects named by {@code refs} with one call of {@code lookup} (the valid uuids and names):
+     * one outcome per ref, in the order asked, like {@link #attempt} with {@link #found} for each.
+     */
+    public static <T> Uni<List<Outcome<T>>> lookUp(List<RawRef> refs, String what,
+                                                   BiFunction<Set<UUID>, Set<String>, Uni<List<T>>> lookup,
+                                                   Function<T, UUID> uuidOf, Function<T, String> nameOf) {
+        List<Object> resolved = new ArrayList<>(refs.size()); // an ItemRef, or the item's failure
+        Set<UUID> uuids = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (RawRef raw : refs) {
+            try {
+                ItemRef ref = raw.resolve();
+                if (ref instanceof ItemRef.ByUuid byUuid) {
+                    uuids.add(byUuid.uuid());
+                } else {
+                    names.add(((ItemRef.ByName) ref).name());
+                }
+                resolved.add(ref);
+            } catch (RuleViolation violation) {
+                resolved.add(Outcome.failure(violation, raw.uuid(), raw.name()));
+            }
+        }
+        return lookup.apply(uuids, names).map(found -> {
+            Map<UUID, T> byUuid = new HashMap<>();
+            Map<String, T> byName = new HashMap<>();
+            found.forEach(value -> {
+                byUuid.put(uuidOf.apply(value), value);
+                byName.put(nameOf.apply(value), value);
+            });
+            List<Outcome<T>> outcomes = new ArrayList<>(refs.size());
+            for (int i = 0; i < refs.size(); i++) {
+                if (!(resolved.get(i) instanceof ItemRef ref)) {
+                    @SuppressWarnings("unchecked")
+                    Outcome<T> failed = (Outcome<T>) resolved.get(i);
+                    outcomes.add(failed);
+                    continue;
+                }
+                T value = ref instanceof ItemRef.ByUuid byId ? byUuid.get(byId.uuid())
+                        : byName.get(((ItemRef.ByName) ref).name());
+                outcomes.add(value != null ? Outcome.success(value)
+                        : Outcome.failure(notFound(ref, what), refs.get(i).uuid(), refs.get(i).name()));
+            }
+            return outcomes;
+        });
     }
 }

@@ -8,7 +8,11 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A database that stops answering (frozen, network black hole) must give 503s, not hangs (SPEC 8): a reactive
@@ -35,10 +39,19 @@ public class DeadlineGuard {
         Duration limit = invocation.getMethod().isAnnotationPresent(ChangesItems.class)
                 ? writeBackstop : timeout;
         if (result instanceof Uni<?> answer) {
-            return answer.ifNoItem().after(limit).failWith(() -> new RequestFailure(503, ErrorCode.UNKNOWN_ERROR,
+            return answer.ifNoItem().after(limit).on(timers()).failWith(() -> new RequestFailure(503, ErrorCode.UNKNOWN_ERROR,
                     "no answer within " + limit.toSeconds() + " s: the database is slow or unavailable; try again"
                             + " shortly"));
         }
         return result;
+    }
+
+    /**
+     * The timer runs on the request's own event loop when there is one: arming and cancelling it there takes no
+     * lock and leaves no cancelled task behind, unlike Mutiny's shared scheduler (the fallback).
+     */
+    private static ScheduledExecutorService timers() {
+        return Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()
+                ? context.nettyEventLoop() : Infrastructure.getDefaultWorkerPool();
     }
 }

@@ -1,0 +1,136 @@
+package io.servicegroups.persistence;
+
+import io.servicegroups.core.ConcurrencyLimits;
+import io.servicegroups.core.ErrorCode;
+import io.servicegroups.core.Handler;
+import io.servicegroups.core.PageRequest;
+import io.servicegroups.core.PublishedService;
+import io.servicegroups.core.RuleViolation;
+import io.servicegroups.core.ServiceGroup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The read side of service groups: each read is one prepared statement on the Vert.x pool (no session, no
+ * entities), answering groups with their services and instance uuids aggregated into arrays.
+ */
+@ApplicationScoped
+public class GroupReads {
+    /** The group's columns, then its services (by position) and instances (by attachment) as arrays. */
+    private static final String DETAILS = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
+            + " g.hard_limit, g.created_at, s.ports, s.destination_ports, s.handlers, i.ids"
+            + " from %s g"
+            + " cross join lateral (select array_agg(p.port order by p.position) ports,"
+            + " array_agg(p.destination_port order by p.position) destination_ports,"
+            + " array_agg(array_to_string(p.handlers, ',') order by p.position) handlers"
+            + " from published_service p where p.group_id = g.id) s"
+            + " cross join lateral (select array_agg(n.id order by n.seq) ids"
+            + " from instance n where n.service_group_id = g.id) i";
+    private static final String BRIEF = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
+            + " g.hard_limit, g.created_at, null::int[] ports, null::int[] destination_ports, null::text[] handlers,"
+            + " null::uuid[] ids from %s g";
+    private static final String ORDER = " order by g.created_at, g.id";
+
+    private final Pool pool;
+
+    public GroupReads(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The owner's groups among {@code uuids} and {@code names}, in one statement; those not found are absent.
+     * Without details, services and instances are empty.
+     */
+    public Uni<List<ServiceGroup>> find(String owner, Collection<UUID> uuids, Collection<String> names,
+                                        boolean details) {
+        if (uuids.isEmpty() && names.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String where;
+        Tuple args = Tuple.of(owner);
+        if (names.isEmpty()) {
+            where = "id = any($2)";
+            args.addArrayOfUUID(uuids.toArray(UUID[]::new));
+        } else if (uuids.isEmpty()) {
+            where = "name = any($2)";
+            args.addArrayOfString(names.toArray(String[]::new));
+        } else {
+            where = "(id = any($2) or name = any($3))";
+            args.addArrayOfUUID(uuids.toArray(UUID[]::new)).addArrayOfString(names.toArray(String[]::new));
+        }
+        String from = "(select * from service_group where owner = $1 and " + where + ")";
+        return run(String.format(details ? DETAILS : BRIEF, from), args);
+    }
+
+    /**
+     * A page of the owner's groups ordered by creation time, then uuid, in one statement.
+     *
+     * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
+     */
+    public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
+        String template = details ? DETAILS : BRIEF;
+        if (page.after() == null) {
+            String from = "(select * from service_group where owner = $1 order by created_at, id limit $2)";
+            return run(String.format(template, from) + ORDER, Tuple.of(owner, page.count()));
+        }
+        String from = "(select g.* from service_group g,"
+                + " (select created_at, id from service_group where id = $3 and owner = $1) a"
+                + " where g.owner = $1 and (g.created_at, g.id) > (a.created_at, a.id)"
+                + " order by g.created_at, g.id limit $2)";
+        return run(String.format(template, from) + ORDER, Tuple.of(owner, page.count(), page.after()))
+                .chain(groups -> groups.isEmpty() ? checkAnchor(owner, page.after()).replaceWith(groups)
+                        : Uni.createFrom().item(groups));
+    }
+
+    /** An empty page after {@code after}: fine when it is the owner's last group, an error when it is unknown. */
+    private Uni<Void> checkAnchor(String owner, UUID after) {
+        return pool.preparedQuery("select 1 from service_group where id = $1 and owner = $2")
+                .execute(Tuple.of(after, owner))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new RuleViolation(ErrorCode.NOT_FOUND, "from: no service group with uuid " + after);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<List<ServiceGroup>> run(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(GroupReads::groups);
+    }
+
+    private static List<ServiceGroup> groups(RowSet<Row> rows) {
+        List<ServiceGroup> groups = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            groups.add(group(row));
+        }
+        return groups;
+    }
+
+    private static ServiceGroup group(Row row) {
+        Integer[] ports = row.getArrayOfIntegers("ports");
+        List<PublishedService> services = List.of();
+        if (ports != null) {
+            Integer[] destinations = row.getArrayOfIntegers("destination_ports");
+            String[] handlers = row.getArrayOfStrings("handlers");
+            services = new ArrayList<>(ports.length);
+            for (int k = 0; k < ports.length; k++) {
+                services.add(new PublishedService(ports[k], destinations[k], Arrays.stream(handlers[k].split(","))
+                        .map(name -> Handler.fromWireName(name).orElseThrow()).toList()));
+            }
+        }
+        UUID[] instances = row.getArrayOfUUIDs("ids");
+        return new ServiceGroup(row.getUUID("id"), row.getString("owner"), row.getString("name"),
+                row.getString("fqdn"), row.getOffsetDateTime("created_at").toInstant(), services,
+                instances == null ? List.of() : Arrays.asList(instances), row.getBoolean("persistent"),
+                new ConcurrencyLimits(row.getInteger("soft_limit"), row.getInteger("hard_limit")));
+    }
+}
