@@ -83,7 +83,7 @@ public class GroupReads {
             return run(String.format(template, from) + ORDER, Tuple.of(owner, page.count()));
         }
         String from = "(select g.* from service_group g,"
-                + " (select created_at, id from service_group where id = $3 and owner = $1) a"
+                + " (" + anchor("$1", "$3") + ") a"
                 + " where g.owner = $1 and (g.created_at, g.id) > (a.created_at, a.id)"
                 + " order by g.created_at, g.id limit $2)";
         return run(String.format(template, from) + ORDER, Tuple.of(owner, page.count(), page.after()))
@@ -91,10 +91,22 @@ public class GroupReads {
                         : Uni.createFrom().item(groups));
     }
 
-    /** An empty page after {@code after}: fine when it is the owner's last group, an error when it is unknown. */
+    /**
+     * The place of the page's anchor {@code $3} in the owner's ({@code $1}) order: the group, or where it stood if it
+     * was deleted lately (kept in {@code deleted_place}, migration V2).
+     */
+    private static String anchor(String owner, String id) {
+        return "(select created_at, id from service_group where id = " + id + " and owner = " + owner
+                + " union all select created_at, id from deleted_place where entity = 'service_group' and id = " + id
+                + " and owner = " + owner + ") limit 1";
+    }
+
+    /**
+     * An empty page after {@code after}: fine when it is (or was lately) the owner's last group, an error when it
+     * is unknown.
+     */
     private Uni<Void> checkAnchor(String owner, UUID after) {
-        return pool.preparedQuery("select 1 from service_group where id = $1 and owner = $2")
-                .execute(Tuple.of(after, owner))
+        return pool.preparedQuery(anchor("$1", "$2")).execute(Tuple.of(owner, after))
                 .invoke(rows -> {
                     if (rows.size() == 0) {
                         throw new RuleViolation(ErrorCode.NOT_FOUND, "from: no service group with uuid " + after);
