@@ -23,6 +23,8 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
     private final Supplier<Uni<List<RoutableGroup>>> reader;
     private final Loads loads;
     private final List<Consumer<RoutingSnapshot>> observers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RoutingSnapshot>> preparers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> readers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile RoutingSnapshot current = RoutingSnapshot.EMPTY;
@@ -43,6 +45,16 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
 
     void observe(Consumer<RoutingSnapshot> observer) {
         observers.add(observer);
+    }
+
+    /** {@code preparer} sees each new snapshot before it is in use (e.g. to attach meters to its routes). */
+    void prepare(Consumer<RoutingSnapshot> preparer) {
+        preparers.add(preparer);
+    }
+
+    /** {@code reader} runs as each read of the database starts. */
+    void onRead(Runnable reader) {
+        readers.add(reader);
     }
 
     /** Something changed: read everything again (soon, once). */
@@ -66,6 +78,7 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
             }
             return;
         }
+        readers.forEach(Runnable::run);
         reader.get().subscribe().with(groups -> {
             swap(groups);
             done();
@@ -91,6 +104,9 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
             LOG.info("gateway: routing table read again");
         }
         RoutingSnapshot next = RoutingSnapshot.build(++version, groups, loads);
+        for (Consumer<RoutingSnapshot> preparer : preparers) {
+            preparer.accept(next);
+        }
         current = next;
         loads.retainOnly(next.instances());
         for (Consumer<RoutingSnapshot> observer : observers) {
