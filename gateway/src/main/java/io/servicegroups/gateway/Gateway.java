@@ -2,7 +2,11 @@ package io.servicegroups.gateway;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.servicegroups.persistence.ChangeFeed;
+import io.servicegroups.persistence.GatewayReplicas;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
 import io.servicegroups.persistence.InstanceRepository;
 import io.servicegroups.persistence.RoutableGroups;
 import io.servicegroups.persistence.db.DatabaseConfigSourceFactory;
@@ -31,19 +35,26 @@ public class Gateway {
     private final RoutableGroups groups;
     private final ChangeFeed feed;
     private final InstanceRepository instances;
+    private final GatewayReplicas replicas;
+    private final MeterRegistry registry;
     private final String metroDomain;
     private final Optional<String> dataDir;
     private RoutingTable table;
     private Listeners listeners;
+    private Loads loads;
+    private Closing closing;
 
     public Gateway(GatewayConfig config, Vertx vertx, RoutableGroups groups, ChangeFeed feed,
-                   InstanceRepository instances, @ConfigProperty(name = "sg.metro-domain") String metroDomain,
+                   InstanceRepository instances, GatewayReplicas replicas, MeterRegistry registry,
+                   @ConfigProperty(name = "sg.metro-domain") String metroDomain,
                    @ConfigProperty(name = "sg.data-dir") Optional<String> dataDir) {
         this.config = config;
         this.vertx = vertx;
         this.groups = groups;
         this.feed = feed;
         this.instances = instances;
+        this.replicas = replicas;
+        this.registry = registry;
         this.metroDomain = metroDomain;
         this.dataDir = dataDir;
     }
@@ -54,19 +65,26 @@ public class Gateway {
             return;
         }
         X509ExtendedKeyManager keys = keys();
-        Loads loads = new Loads();
+        loads = new Loads(new Load.Ejection(config.outlier().consecutiveFailures(),
+                config.outlier().ejectionTime().toNanos()));
         table = new RoutingTable(vertx, groups::all, groups::byIds, loads);
+        GatewayMetrics metrics = new GatewayMetrics(registry, loads);
+        table.prepare(metrics::prepare);
+        table.onRead(metrics::reading);
+        closing = new Closing();
+        Fleet fleet = new Fleet(metrics, new AccessLog(config.accessLog().enabled()), closing);
         WorkEnded ended = WorkEnded.IGNORED;
         if (config.stopDrainedWhenIdle()) {
-            DrainWatcher drains = new DrainWatcher(table, loads, instances::stopDrained);
+            DrainWatcher drains = new DrainWatcher(table, loads, this::stopDrainedIfAlone);
             table.observe(drains);
             ended = drains;
         }
         PortVerticle.Setup setup = new PortVerticle.Setup(config.host(), config.portOffset(), table, keys, config,
-                ended);
+                ended, fleet);
         listeners = new Listeners(vertx, setup, config.eventLoops().orElse(Runtime.getRuntime().availableProcessors()));
         table.observe(listeners);
         feed.start(table::reload, payload -> {
+            metrics.changeEvent(ChangeEventTime.of(payload));
             if (!ChangeEvents.concernsNoGroup(payload)) {
                 ChangeEvents.groupOf(payload).ifPresentOrElse(table::changed, table::reload);
             }
@@ -78,6 +96,10 @@ public class Gateway {
         if (table == null) {
             return;
         }
+        closing.begin(config.shutdownGrace());
+        if (closing.await(loads::total)) {
+            LOG.info("gateway: in-flight work finished; closing the listeners");
+        }
         table.stop();
         feed.stop();
         try {
@@ -85,6 +107,20 @@ public class Gateway {
         } catch (Exception e) {
             LOG.warnf("gateway: listeners did not close in time: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Stops a drained instance only while this replica is the only one following the change events: another
+     * replica may still carry work of it, and then its drain deadline stops it (docs/design.md).
+     */
+    private Uni<Boolean> stopDrainedIfAlone(UUID instance) {
+        return replicas.live().flatMap(live -> {
+            if (live <= 1) {
+                return instances.stopDrained(instance);
+            }
+            LOG.debugf("gateway: instance %s idle here; %d replicas live, its deadline stops it", instance, live);
+            return Uni.createFrom().item(false);
+        });
     }
 
     /** The published ports listening now (for tests and diagnostics). */

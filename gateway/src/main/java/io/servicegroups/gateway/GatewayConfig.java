@@ -44,10 +44,42 @@ public interface GatewayConfig {
     @WithName("event-loops")
     OptionalInt eventLoops();
 
-    /** Stop a draining instance as soon as its last connection or request ends (single replica). */
+    /**
+     * Stop a draining instance as soon as its last connection or request ends; only while this replica is the
+     * only live one (docs/design.md), otherwise its drain deadline stops it.
+     */
     @WithName("stop-drained-when-idle")
     @WithDefault("true")
     boolean stopDrainedWhenIdle();
+
+    /** On shutdown, how long in-flight requests and connections may take to finish. */
+    @WithName("shutdown-grace")
+    @WithDefault("10s")
+    Duration shutdownGrace();
+
+    @WithName("access-log")
+    AccessLogSettings accessLog();
+
+    Outlier outlier();
+
+    interface AccessLogSettings {
+        /** One JSON line per request or connection in the log category io.servicegroups.gateway.access. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    /** Passive health: an instance failing this often in a row is out of rotation for a while. */
+    interface Outlier {
+        /** Consecutive connect failures or 5xx answers that eject an instance; 0: never. */
+        @WithName("consecutive-failures")
+        @WithDefault("5")
+        int consecutiveFailures();
+
+        /** How long an ejected instance stays out of rotation before it is tried again. */
+        @WithName("ejection-time")
+        @WithDefault("10s")
+        Duration ejectionTime();
+    }
 
     interface Tls {
         /** PEM certificate (chain) for {@code *.<metro-domain>}; none: a self-signed one under the data dir. */

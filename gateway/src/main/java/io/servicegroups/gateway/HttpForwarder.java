@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -18,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,20 +35,31 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
     private final Supplier<RoutingSnapshot> routes;
     private final HttpClient client;
     private final WorkEnded ended;
+    private final Fleet fleet;
 
-    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, HttpClient client, WorkEnded ended) {
+    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, HttpClient client, WorkEnded ended,
+                  Fleet fleet) {
         this.port = port;
         this.tls = tls;
         this.routes = routes;
         this.client = client;
         this.ended = ended;
+        this.fleet = fleet;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
+        Closing closing = fleet.closing();
+        HttpConnection connection = request.connection();
+        closing.requestStarted(connection, request.version());
+        request.response().endHandler(v -> closing.requestEnded(connection));
+        if (closing.closing()) {
+            closeAfter(request);
+        }
         String host = HostNames.fromAuthority(request.host());
         Route route = routes.get().route(port, host);
         if (route == null) {
+            fleet.unrouted();
             answer(request, 404, "no service group is published at " + (host == null ? "this host" : host)
                     + " on port " + port);
             return;
@@ -55,10 +68,12 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             request.response().setStatusCode(HttpsRedirect.STATUS)
                     .putHeader("location", HttpsRedirect.location(request.host(), request.uri()))
                     .putHeader("content-length", "0").end();
+            route.meters().request(HttpsRedirect.STATUS, 0);
             return;
         }
         Target target = route.acquire(null);
         if (target == null) {
+            route.meters().request(503, 0);
             answer(request, 503, route.hasTargets() ? "every instance of " + route.fqdn() + " is at its limit"
                     : "no running instance serves " + route.fqdn());
             return;
@@ -67,15 +82,23 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         new Exchange(request, route, new Work(target, ended)).connect(false);
     }
 
-    /** Copies {@code from} into {@code to}, pausing {@code from} while {@code to} cannot take more. */
-    private static void pump(ReadStream<Buffer> from, WriteStream<Buffer> to) {
+    /** Copies {@code from} into {@code to} (counting the bytes), pausing {@code from} while {@code to} cannot take more. */
+    private static void pump(ReadStream<Buffer> from, WriteStream<Buffer> to, IntConsumer counted) {
         from.handler(chunk -> {
+            counted.accept(chunk.length());
             to.write(chunk);
             if (to.writeQueueFull()) {
                 from.pause();
                 to.drainHandler(v -> from.resume());
             }
         });
+    }
+
+    /** Tells an HTTP/1 client to close its keep-alive connection after this answer (shutting down). */
+    static void closeAfter(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2 && !request.response().headWritten()) {
+            request.response().putHeader("connection", "close");
+        }
     }
 
     /** A short plain-text answer of the gateway itself. */
@@ -95,8 +118,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         private final HttpServerResponse response;
         private final Route route;
         private final Work work;
+        private final long started = System.nanoTime();
         private HttpClientRequest backend;
         private boolean over;
+        private long bytesIn;
+        private long bytesOut;
 
         Exchange(HttpServerRequest request, Route route, Work work) {
             this.request = request;
@@ -120,6 +146,8 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     return;
                 }
                 if (ar.failed()) {
+                    target.load().failed();
+                    route.meters().upstreamError();
                     Target other = retried ? null : route.acquire(target);
                     if (other != null) {
                         work.moveTo(other);
@@ -169,7 +197,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             }
             backend.response().onComplete(this::respond);
             backend.exceptionHandler(failure -> backendFailed());
-            pump(request, backend);
+            pump(request, backend, n -> bytesIn += n);
             request.endHandler(v -> backend.end());
             request.resume();
         }
@@ -183,21 +211,30 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             HttpClientResponse answer = ar.result();
+            Load load = work.target() == null ? null : work.target().load();
+            if (load != null && answer.statusCode() >= 500) {
+                load.failed();
+            } else if (load != null) {
+                load.succeeded();
+            }
             response.setStatusCode(answer.statusCode());
             if (request.version() != HttpVersion.HTTP_2 && answer.statusMessage() != null) {
                 response.setStatusMessage(answer.statusMessage());
             }
             HopByHop.copy(answer.headers(), response.headers(), Set.of());
+            if (fleet.closing().closing()) {
+                closeAfter(request);
+            }
             if (!answer.headers().contains("content-length") && request.version() == HttpVersion.HTTP_1_1
                     && hasBody(answer.statusCode())) {
                 response.setChunked(true);
             }
             answer.exceptionHandler(failure -> backendFailed());
-            pump(answer, response);
+            pump(answer, response, n -> bytesOut += n);
             answer.endHandler(v -> {
                 if (!over) {
                     response.end();
-                    finish();
+                    finish(answer.statusCode());
                 }
             });
         }
@@ -213,6 +250,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     return;
                 }
                 if (ar.failed()) {
+                    route.meters().upstreamError();
                     fail(502, "the instance of " + route.fqdn() + " refused the upgrade");
                     return;
                 }
@@ -226,19 +264,21 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 response.headers().set("connection", "upgrade");
                 response.headers().set("upgrade", answer.getHeader("upgrade"));
                 NetSocket backendSocket = answer.netSocket();
+                route.meters().connection();
                 request.toNetSocket().onComplete(client -> {
                     if (client.failed()) {
                         backendSocket.close();
-                        finish();
+                        finish(101);
                         return;
                     }
-                    Splice.accepted(client.result()).to(backendSocket, this::finish);
+                    Splice.accepted(client.result()).counting(n -> bytesIn += n, n -> bytesOut += n)
+                            .to(backendSocket, () -> finish(101));
                 });
             });
         }
 
         private void fail(int status, String text) {
-            finish();
+            finish(status);
             answer(request, status, text);
         }
 
@@ -247,10 +287,14 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (over) {
                 return;
             }
+            route.meters().upstreamError();
+            if (work.target() != null) {
+                work.target().load().failed();
+            }
             if (!response.headWritten()) {
                 fail(502, "the instance of " + route.fqdn() + " closed the connection");
             } else {
-                finish();
+                finish(response.getStatusCode());
                 response.reset();
             }
         }
@@ -260,15 +304,28 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (over) {
                 return;
             }
-            finish();
+            finish(0);
             if (backend != null) {
                 backend.reset();
             }
         }
 
-        private void finish() {
+        /** The exchange is over with {@code status} (0: the client left): counted, logged, its work given back. */
+        private void finish(int status) {
             if (!over) {
                 over = true;
+                long nanos = System.nanoTime() - started;
+                RouteMeters meters = route.meters();
+                meters.request(status, nanos);
+                if (bytesIn > 0) {
+                    meters.bytesIn(bytesIn);
+                }
+                if (bytesOut > 0) {
+                    meters.bytesOut(bytesOut);
+                }
+                Target target = work.target();
+                fleet.accessLog().http(route, target == null ? null : target.instance(), status, bytesIn, bytesOut,
+                        nanos);
                 work.finish();
             }
         }

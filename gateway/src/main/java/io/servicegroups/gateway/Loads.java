@@ -10,9 +10,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Loads {
     private final ConcurrentHashMap<UUID, Load> byInstance = new ConcurrentHashMap<>();
+    private final Load.Ejection ejection;
+
+    Loads() {
+        this(Load.Ejection.DEFAULT);
+    }
+
+    Loads(Load.Ejection ejection) {
+        this.ejection = ejection;
+    }
 
     Load of(UUID instance) {
-        return byInstance.computeIfAbsent(instance, id -> new Load());
+        return byInstance.computeIfAbsent(instance, id -> new Load(ejection));
+    }
+
+    /** Open work on this replica over every instance. */
+    int total() {
+        int total = 0;
+        for (Load load : byInstance.values()) {
+            total += load.get();
+        }
+        return total;
     }
 
     int current(UUID instance) {

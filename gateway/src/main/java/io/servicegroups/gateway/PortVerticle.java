@@ -22,7 +22,11 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class PortVerticle extends AbstractVerticle {
     /** What every listener shares. */
     record Setup(String host, int offset, Supplier<RoutingSnapshot> routes, X509ExtendedKeyManager keys,
-                 GatewayConfig config, WorkEnded ended) {
+                 GatewayConfig config, WorkEnded ended, Fleet fleet) {
+        Setup(String host, int offset, Supplier<RoutingSnapshot> routes, X509ExtendedKeyManager keys,
+              GatewayConfig config, WorkEnded ended) {
+            this(host, offset, routes, keys, config, ended, Fleet.standalone());
+        }
     }
 
     private static final int MAX_CONNECTIONS_PER_BACKEND = 1024;
@@ -52,8 +56,10 @@ final class PortVerticle extends AbstractVerticle {
                     .setKeepAliveTimeout((int) Math.max(1, setup.config().backendIdleTimeout().toSeconds()))
                     .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true),
                     new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_BACKEND));
-            vertx.createHttpServer(options)
-                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), client, setup.ended()))
+            Closing closing = setup.fleet().closing();
+            vertx.createHttpServer(options).connectionHandler(closing::accepted)
+                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), client, setup.ended(),
+                            setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);
         } else {
             NetServerOptions options = new NetServerOptions().setHost(setup.host()).setPort(listenPort)
@@ -61,7 +67,7 @@ final class PortVerticle extends AbstractVerticle {
             var client = vertx.createNetClient(new NetClientOptions()
                     .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true));
             vertx.createNetServer(options)
-                    .connectHandler(new TcpForwarder(port, setup.routes(), client, setup.ended()))
+                    .connectHandler(new TcpForwarder(port, setup.routes(), client, setup.ended(), setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);
         }
     }

@@ -20,6 +20,7 @@ final class Route {
     private final ConcurrencyLimits limits;
     private final Target[] targets;
     private final AtomicInteger cursor = new AtomicInteger();
+    private volatile RouteMeters meters = RouteMeters.NONE;
 
     Route(UUID group, String fqdn, int port, ListenerMode mode, boolean redirect, ConcurrencyLimits limits,
           List<Target> targets) {
@@ -52,6 +53,15 @@ final class Route {
         return redirect;
     }
 
+    /** The meters of this group and port (set before the snapshot is in use). */
+    RouteMeters meters() {
+        return meters;
+    }
+
+    void meters(RouteMeters meters) {
+        this.meters = meters;
+    }
+
     boolean hasTargets() {
         return targets.length > 0;
     }
@@ -73,12 +83,23 @@ final class Route {
             }
         }
         int start = cursor.getAndIncrement();
+        long now = System.nanoTime();
+        boolean skipEjected = true;
         for (int attempt = 0; attempt < n + 1; attempt++) {
             int[] loads = new int[n];
+            boolean anyEjected = false;
             for (int i = 0; i < n; i++) {
                 loads[i] = targets[i].load().get();
+                if (skipEjected && targets[i].load().ejected(now)) {
+                    loads[i] = Integer.MAX_VALUE; // out of rotation, unless every one is
+                    anyEjected = true;
+                }
             }
             int chosen = LeastLoaded.pick(loads, limits.soft(), limits.hard(), start, excluded);
+            if (chosen == LeastLoaded.NONE && anyEjected) {
+                skipEjected = false;
+                continue;
+            }
             if (chosen == LeastLoaded.NONE) {
                 return null;
             }

@@ -83,6 +83,13 @@ final class RoutingSnapshot {
         return modes;
     }
 
+    /** Every route of every port. */
+    List<Route> routes() {
+        List<Route> all = new ArrayList<>();
+        ports.values().forEach(table -> all.addAll(table.byFqdn().values()));
+        return all;
+    }
+
     /** The route for {@code host} (already normalised by {@link HostNames}) on {@code port}, or null. */
     Route route(int port, String host) {
         if (host == null) {

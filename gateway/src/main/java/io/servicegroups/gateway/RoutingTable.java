@@ -35,6 +35,8 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
     private final List<Consumer<RoutingSnapshot>> observers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean fullPending = new AtomicBoolean();
     private final Set<UUID> changedGroups = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<RoutingSnapshot>> preparers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> readers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     /** The groups of the current snapshot; touched only by the one read in progress. */
     private final Map<UUID, RoutableGroup> groups = new HashMap<>();
@@ -58,6 +60,16 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
 
     void observe(Consumer<RoutingSnapshot> observer) {
         observers.add(observer);
+    }
+
+    /** {@code preparer} sees each new snapshot before it is in use (e.g. to attach meters to its routes). */
+    void prepare(Consumer<RoutingSnapshot> preparer) {
+        preparers.add(preparer);
+    }
+
+    /** {@code reader} runs as each read of the database starts. */
+    void onRead(Runnable reader) {
+        readers.add(reader);
     }
 
     /** Read everything again (soon, once). */
@@ -98,6 +110,7 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
             }
             return;
         }
+        readers.forEach(Runnable::run);
         Uni<List<RoutableGroup>> read = full ? readAll.get() : readSome.apply(some);
         read.subscribe().with(found -> {
             apply(full, some, found);
@@ -134,6 +147,9 @@ final class RoutingTable implements Supplier<RoutingSnapshot> {
         }
         found.forEach(group -> groups.put(group.uuid(), group));
         RoutingSnapshot next = RoutingSnapshot.build(++version, List.copyOf(groups.values()), loads);
+        for (Consumer<RoutingSnapshot> preparer : preparers) {
+            preparer.accept(next);
+        }
         current = next;
         loads.retainOnly(next.instances());
         for (Consumer<RoutingSnapshot> observer : observers) {

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
+import java.util.function.LongConsumer;
 
 /**
  * Copies bytes both ways between a client and a backend socket with back-pressure. Half-close is passed on:
@@ -22,6 +23,8 @@ final class Splice {
     private Side backend;
     private Runnable closed = () -> { };
     private boolean over;
+    private LongConsumer fromClient = bytes -> { };
+    private LongConsumer fromBackend = bytes -> { };
 
     /** One socket and what is known of its input. */
     private final class Side {
@@ -56,6 +59,13 @@ final class Splice {
         return new Splice(clientSocket);
     }
 
+    /** Tells {@code in} and {@code out} how many bytes came from the client and from the backend, per chunk. */
+    Splice counting(LongConsumer in, LongConsumer out) {
+        fromClient = in;
+        fromBackend = out;
+        return this;
+    }
+
     /** Starts copying between the client and {@code backendSocket}; {@code onClosed} runs once at the end. */
     void to(NetSocket backendSocket, Runnable onClosed) {
         backend = new Side(backendSocket);
@@ -82,7 +92,9 @@ final class Splice {
     }
 
     private void pump(Side from, Side to) {
+        LongConsumer counter = from == client ? fromClient : fromBackend;
         from.socket.handler(chunk -> {
+            counter.accept(chunk.length());
             to.socket.write(chunk);
             if (to.socket.writeQueueFull() && !from.paused) {
                 from.paused = true;

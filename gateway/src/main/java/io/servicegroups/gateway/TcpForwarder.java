@@ -15,23 +15,32 @@ final class TcpForwarder implements Handler<NetSocket> {
     private final Supplier<RoutingSnapshot> routes;
     private final NetClient client;
     private final WorkEnded ended;
+    private final Fleet fleet;
 
-    TcpForwarder(int port, Supplier<RoutingSnapshot> routes, NetClient client, WorkEnded ended) {
+    TcpForwarder(int port, Supplier<RoutingSnapshot> routes, NetClient client, WorkEnded ended, Fleet fleet) {
         this.port = port;
         this.routes = routes;
         this.client = client;
         this.ended = ended;
+        this.fleet = fleet;
     }
 
     @Override
     public void handle(NetSocket socket) {
         Splice splice = Splice.accepted(socket);
+        if (!fleet.closing().accepted(socket)) {
+            return;
+        }
         Route route = routes.get().route(port, ServerNameKeyManager.serverName(socket.sslSession()));
         Target target = route == null ? null : route.acquire(null);
         if (target == null) {
+            if (route == null) {
+                fleet.unrouted();
+            }
             splice.refuse();
             return;
         }
+        route.meters().connection();
         Work work = new Work(target, ended);
         boolean[] clientGone = new boolean[1];
         socket.closeHandler(v -> clientGone[0] = true);
@@ -49,6 +58,8 @@ final class TcpForwarder implements Handler<NetSocket> {
                 return;
             }
             if (ar.failed()) {
+                target.load().failed();
+                route.meters().upstreamError();
                 Target other = retried ? null : route.acquire(target);
                 if (other == null) {
                     work.finish();
@@ -59,7 +70,20 @@ final class TcpForwarder implements Handler<NetSocket> {
                 connect(splice, route, work, true, clientGone);
                 return;
             }
-            splice.to(ar.result(), work::finish);
+            target.load().succeeded();
+            long started = System.nanoTime();
+            long[] bytes = new long[2];
+            RouteMeters meters = route.meters();
+            splice.counting(n -> {
+                bytes[0] += n;
+                meters.bytesIn(n);
+            }, n -> {
+                bytes[1] += n;
+                meters.bytesOut(n);
+            }).to(ar.result(), () -> {
+                fleet.accessLog().tcp(route, target.instance(), bytes[0], bytes[1], System.nanoTime() - started);
+                work.finish();
+            });
         });
     }
 }

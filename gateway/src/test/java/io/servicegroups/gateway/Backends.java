@@ -18,7 +18,7 @@ final class Backends {
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {
-        return await(future, 20);
+        return await(future, 60);
     }
 
     static <T> T await(io.vertx.core.Future<T> future, int seconds) {

@@ -8,6 +8,8 @@ import io.servicegroups.core.InstanceState;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.routing.RoutableGroup;
 import io.smallrye.mutiny.Uni;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +35,30 @@ final class Harness implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final int offset = 20000 + ThreadLocalRandom.current().nextInt(200) * 100;
     final Path certDir;
-    final Loads loads = new Loads();
+    final Loads loads;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final GatewayMetrics metrics;
+    final Fleet fleet;
     final Set<UUID> stopped = ConcurrentHashMap.newKeySet();
     private volatile List<RoutableGroup> groups = List.of();
     final RoutingTable table;
     final Listeners listeners;
 
     Harness() throws Exception {
+        this(Load.Ejection.DEFAULT, AccessLog.OFF);
+    }
+
+    Harness(Load.Ejection ejection, AccessLog accessLog) throws Exception {
+        loads = new Loads(ejection);
+        metrics = new GatewayMetrics(registry, loads);
+        fleet = new Fleet(metrics, accessLog, new Closing());
         certDir = Files.createTempDirectory("sg-gateway-test");
         WildcardCertificate.PemFiles files = WildcardCertificate.selfSigned(certDir, DOMAIN, Instant.now());
         X509ExtendedKeyManager keys = PemKeys.load(files.cert(), files.key());
         table = new RoutingTable(vertx, () -> Uni.createFrom().item(groups), ids -> Uni.createFrom().item(
                 groups.stream().filter(g -> ids.contains(g.uuid())).toList()), loads);
+        table.prepare(metrics::prepare);
+        table.onRead(metrics::reading);
         DrainWatcher drains = new DrainWatcher(table, loads, id -> {
             stopped.add(id);
             List<RoutableGroup> next = new ArrayList<>();
@@ -57,7 +71,7 @@ final class Harness implements AutoCloseable {
             return Uni.createFrom().item(true);
         });
         table.observe(drains);
-        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(), drains), 2);
+        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(), drains, fleet), 2);
         table.observe(listeners);
     }
 
@@ -133,6 +147,35 @@ final class Harness implements AutoCloseable {
         throw new IllegalStateException("no free port");
     }
 
+    /** What the application does on shutdown: stop taking work, wait for what is open, close the listeners. */
+    boolean shutdown(Duration grace) throws Exception {
+        fleet.closing().begin(grace);
+        boolean finished = fleet.closing().await(loads::total);
+        table.stop();
+        Backends.await(listeners.closeAll());
+        return finished;
+    }
+
+    /** The Prometheus text of the meters, as {@code /q/metrics} shows them. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    /** The value of the sample {@code name{labels}} in {@link #scrape()} (labels in Prometheus order), or null. */
+    Double sample(String name, String labels) {
+        String prefix = name + (labels.isEmpty() ? "" : "{" + labels + ",}") + " ";
+        String prefixNoComma = name + (labels.isEmpty() ? "" : "{" + labels + "}") + " ";
+        for (String line : scrape().split("\n")) {
+            if (line.startsWith(prefix)) {
+                return Double.valueOf(line.substring(prefix.length()).trim());
+            }
+            if (line.startsWith(prefixNoComma)) {
+                return Double.valueOf(line.substring(prefixNoComma.length()).trim());
+            }
+        }
+        return null;
+    }
+
     @Override
     public void close() throws Exception {
         table.stop();
@@ -184,6 +227,26 @@ final class Harness implements AutoCloseable {
 
             public boolean stopDrainedWhenIdle() {
                 return true;
+            }
+
+            public Duration shutdownGrace() {
+                return Duration.ofSeconds(10);
+            }
+
+            public AccessLogSettings accessLog() {
+                return () -> false;
+            }
+
+            public Outlier outlier() {
+                return new Outlier() {
+                    public int consecutiveFailures() {
+                        return 5;
+                    }
+
+                    public Duration ejectionTime() {
+                        return Duration.ofSeconds(10);
+                    }
+                };
             }
         };
     }

@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChangeFeed {
     public static final String CHANNEL = "sg_changes";
+    /** The PostgreSQL {@code application_name} of the change-event connection: one per live gateway replica. */
+    public static final String APPLICATION_NAME = "servicegroups-gateway";
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     private static final long RECONNECT_DELAY_MS = 1000;
 
@@ -33,7 +35,8 @@ public class ChangeFeed {
             return;
         }
         AtomicBoolean lost = new AtomicBoolean();
-        subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setConnectTimeout(5000))
+        subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setConnectTimeout(5000)
+                        .addProperty("application_name", APPLICATION_NAME))
                 .reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
         subscriber.closeHandler(v -> {
             if (lost.compareAndSet(false, true)) {
