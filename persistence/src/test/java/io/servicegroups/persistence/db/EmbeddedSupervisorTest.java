@@ -37,6 +37,11 @@ class EmbeddedSupervisorTest {
             assertThat(connects(url)).as("PostgreSQL answers again on port " + supervisor.port()).isTrue();
             assertThat(DataDirectoryOwner.runningPostmaster(directory).orElseThrow().pid())
                     .isNotEqualTo(postmaster.pid());
+            // the supervisor records the end of the outage after its own restart completes, a moment later
+            long recorded = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((supervisor.outage().isPresent() || outages.size() < 2) && System.nanoTime() < recorded) {
+                Thread.sleep(100);
+            }
             assertThat(supervisor.outage()).isEmpty();
             assertThat(outages).hasSize(2);
             assertThat(outages.get(0)).isPresent();
