@@ -204,7 +204,7 @@ if [[ ${BENCH_PROFILE:-0} == 1 ]]; then
   cp "$work/gateway.jfr" "$results/$stamp.gateway.jfr"
   jfr print --events jdk.ExecutionSample "$work/gateway.jfr" \
     | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); top[$0]++; n++}
-           END {for (f in top) printf "%5.1f%% %s\n", 100 * top[f] / n, f}' | sort -rn | head -25 >"$work/top.txt"
+           END {for (f in top) printf "%5.1f%% %s\n", 100 * top[f] / n, f}' | sort -rn | head -25 >"$work/top.txt" || true
   { echo; echo "Top frames (JFR execution samples, HTTP run):"; echo; echo '```'; cat "$work/top.txt"; echo '```'; } >>"$report"
 fi
 
