@@ -236,4 +236,47 @@ class ReplicasIT {
         System.out.printf("drain of %d ms finished %d ms after it started, its replica killed%n", drainMillis,
                 System.currentTimeMillis() - drainStarted);
     }
+
+    @Test
+    @Order(3)
+    void sigtermDuringASlowRequestLetsItCompleteThenTheReplicaExits() throws Exception {
+        int port = 42000 + ThreadLocalRandom.current().nextInt(15000);
+        List<HttpServerRequest> slowOnes = new CopyOnWriteArrayList<>();
+        backend("127.0.0.4", port, request -> {
+            if (request.path().equals("/slow")) {
+                slowOnes.add(request);
+                vertx.setTimer(3000, id -> request.response().end("finished after SIGTERM"));
+            } else {
+                request.response().end("fast");
+            }
+        });
+        String[] group = group(a, port);
+        instance(a, "127.0.0.4", group[0]);
+        long routed = System.currentTimeMillis() + 30_000;
+        while (status(a, group[1], "/") != 200) {
+            assertThat(System.currentTimeMillis()).as("routed").isLessThan(routed);
+            Thread.sleep(20);
+        }
+        List<RawHttp.Answer> answers = new CopyOnWriteArrayList<>();
+        Thread client = new Thread(() -> {
+            try {
+                answers.add(RawHttp.get(a.offset() + 80, group[1], "/slow"));
+            } catch (IOException e) {
+                answers.add(new RawHttp.Answer(-1, e.toString(), ""));
+            }
+        });
+        client.start();
+        long seen = System.currentTimeMillis() + 30_000;
+        while (slowOnes.isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("slow request reached the backend").isLessThan(seen);
+            Thread.sleep(20);
+        }
+        a.process().destroy(); // SIGTERM
+        client.join(30_000);
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(answer.status()).as(answer.head()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("finished after SIGTERM");
+        });
+        assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).as("the replica exits after its grace period").isTrue();
+    }
 }
