@@ -84,10 +84,9 @@ public class Gateway {
         listeners = new Listeners(vertx, setup, config.eventLoops().orElse(Runtime.getRuntime().availableProcessors()));
         table.observe(listeners);
         feed.start(table::reload, payload -> {
-            metrics.changeEvent(ChangeEventTime.of(payload));
-            if (!ChangeEvents.concernsNoGroup(payload)) {
-                ChangeEvents.groupOf(payload).ifPresentOrElse(table::changed, table::reload);
-            }
+            ChangeEvents.Event change = ChangeEvents.parse(payload);
+            metrics.changeEvent(change.at());
+            change.apply(table::changed, table::reload);
         });
         table.reload();
     }

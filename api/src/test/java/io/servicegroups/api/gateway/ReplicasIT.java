@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
     private static final String TOKEN = "alice-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String DATABASE = "sg_replicas_" + Long.toHexString(System.nanoTime());
     private static final int BASE = 18100 + ThreadLocalRandom.current().nextInt(400) * 2;
     private static Replica a;
@@ -97,7 +95,7 @@ class ReplicasIT {
             assertThat(replica.process().isAlive()).as("replica on port %d runs (see target/replicas)", replica.apiPort())
                     .isTrue();
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(replica.api("/q/health/ready"))).build(),
+                if (AppProcesses.http().send(HttpRequest.newBuilder(URI.create(replica.api("/q/health/ready"))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -110,23 +108,11 @@ class ReplicasIT {
     }
 
     private static void psql(String sql) throws Exception {
-        Process psql = new ProcessBuilder("psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c", sql)
-                .redirectErrorStream(true).start();
-        String output = new String(psql.getInputStream().readAllBytes());
-        assertThat(psql.waitFor()).as("psql %s: %s", sql, output).isZero();
+        AppProcesses.psql("postgres", sql);
     }
 
     private static JsonObject call(Replica replica, String method, String path, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.api(path)))
-                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60));
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body());
+        return AppProcesses.call(replica.apiPort(), TOKEN, method, path, body);
     }
 
     /** Creates a group publishing port 80 towards {@code destination}; answers {uuid, fqdn}. */
@@ -155,11 +141,7 @@ class ReplicasIT {
     }
 
     private static int status(Replica replica, String fqdn, String path) {
-        try {
-            return RawHttp.get(replica.offset() + 80, fqdn, path).status();
-        } catch (IOException notListening) {
-            return -1;
-        }
+        return AppProcesses.status(replica.offset() + 80, fqdn, path);
     }
 
     private static void backend(String address, int port, java.util.function.Consumer<HttpServerRequest> handler)

@@ -9,7 +9,6 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class StaticStabilityIT {
     private static final String TOKEN = "alice-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A TCP proxy to 127.0.0.1:5432 that can be stopped (listener and every connection closed) and started. */
     private static final class DatabaseProxy {
@@ -74,23 +72,11 @@ class StaticStabilityIT {
     }
 
     private static void psql(String database, String sql) throws Exception {
-        Process psql = new ProcessBuilder("psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-c", sql)
-                .redirectErrorStream(true).start();
-        String output = new String(psql.getInputStream().readAllBytes());
-        assertThat(psql.waitFor()).as("psql %s: %s", sql, output).isZero();
+        AppProcesses.psql(database, sql);
     }
 
     private static JsonObject call(int apiPort, String method, String path, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body());
+        return AppProcesses.call(apiPort, TOKEN, method, path, body);
     }
 
     /** A group on port 80 towards {@code destination} with one instance at {@code address}: {uuid, fqdn, instance}. */
@@ -109,11 +95,7 @@ class StaticStabilityIT {
     }
 
     private static int status(int port, String fqdn) {
-        try {
-            return RawHttp.get(port, fqdn, "/").status();
-        } catch (IOException notListening) {
-            return -1;
-        }
+        return AppProcesses.status(port, fqdn, "/");
     }
 
     @Test
@@ -148,7 +130,7 @@ class StaticStabilityIT {
                 assertThat(app.isAlive()).as("application runs (target/static-stability/app.log)").isTrue();
                 assertThat(System.currentTimeMillis()).as("ready in time").isLessThan(ready);
                 try {
-                    if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/q/health/ready"))
+                    if (AppProcesses.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/q/health/ready"))
                             .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         break;
                     }
