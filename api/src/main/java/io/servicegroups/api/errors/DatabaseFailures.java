@@ -40,7 +40,9 @@ public final class DatabaseFailures {
     }
 
     private static boolean unavailable(Throwable cause) {
-        if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+        // SocketException: the connection to the database was reset or broke while in use
+        if (cause instanceof ConnectException || cause instanceof java.net.SocketException
+                || cause instanceof ClosedConnectionException
                 || cause instanceof io.netty.channel.ConnectTimeoutException
                 || cause instanceof TimeoutException) {
             return true;

@@ -44,6 +44,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aConnectionResetWhileInUseIsUnavailable() {
+        assertThat(DatabaseFailures.isUnavailable(new io.smallrye.mutiny.CompositeException(
+                new java.net.SocketException("Connection reset"),
+                new IllegalStateException("HR000090: Live transaction detected")))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new java.net.SocketException("Broken pipe"))).isTrue();
+    }
+
+    @Test
     void onlyTimeoutsOfStatementsAndLocksAreTooSlow() {
         assertThat(DatabaseFailures.isTooSlow(new PgException("statement timeout", "ERROR", "57014", null))).isTrue();
         assertThat(DatabaseFailures.isTooSlow(new PgException("lock timeout", "ERROR", "55P03", null))).isTrue();
