@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the change events that the schema's triggers publish ({@code NOTIFY sg_changes}) on a connection of
+ * Follows the change events ({@code NOTIFY sg_changes}, published by {@link ChangeRelay}) on a connection of
  * its own, reconnecting after a second when it drops. {@code onListening} runs each time the channel is
  * (re)subscribed — the moment to read the full state — and {@code onChange} for every event.
  */

@@ -1,6 +1,8 @@
 package io.servicegroups.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.InstanceDraft;
@@ -30,8 +32,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Instances in PostgreSQL. Like {@link ServiceGroupRepository}, every method but the drain sweep runs in the
- * caller's reactive session or transaction, and every change is filtered by owner (the drain sweep, a fleet-wide
+ * Instances in PostgreSQL. Like {@link ServiceGroupRepository}, every method owns its session or transaction
+ * and joins the caller's (the drain sweep and the gateway's stop use the pool directly), and every change is
+ * filtered by owner (the drain sweep, a fleet-wide
  * timer that no tenant asks for, is the one exception).
  */
 @ApplicationScoped
@@ -40,12 +43,15 @@ public class InstanceRepository {
     static final String GROUP_FKEY = "instance_service_group_id_fkey";
 
     private final Pool pool;
+    private final ChangeRelay relay;
 
-    public InstanceRepository(Pool pool) {
+    public InstanceRepository(Pool pool, ChangeRelay relay) {
         this.pool = pool;
+        this.relay = relay;
     }
 
     /** Stores a new running instance, attached to {@code group} (or none). */
+    @WithTransaction
     public Uni<Instance> insert(String owner, InstanceDraft draft, Instance.GroupRef group) {
         InstanceEntity instance = new InstanceEntity();
         instance.id = UUID.randomUUID();
@@ -68,16 +74,19 @@ public class InstanceRepository {
         return ConstraintViolations.alreadyExists("name: \"" + name + "\" is already in use by another instance");
     }
 
+    @WithSession
     public Uni<Boolean> nameExists(String owner, String name) {
         return InstanceEntity.count("owner = ?1 and name = ?2", owner, name).map(n -> n > 0);
     }
 
     /** The owner's instance, or null. */
+    @WithSession
     public Uni<Instance> find(String owner, ItemRef ref) {
         return findEntity(owner, ref, LockModeType.NONE).chain(this::withGroup);
     }
 
     /** The owner's instance, locked until the transaction ends, or null. */
+    @WithTransaction
     public Uni<Instance> lock(String owner, ItemRef ref) {
         return findEntity(owner, ref, LockModeType.PESSIMISTIC_WRITE).chain(this::withGroup);
     }
@@ -98,17 +107,20 @@ public class InstanceRepository {
     }
 
     /** A page of the owner's instances ordered by creation time, then uuid. */
+    @WithSession
     public Uni<List<Instance>> page(String owner, PageRequest page) {
         return OwnedPages.page(InstanceEntity.class, "instance", "instance", owner, page).chain(this::withGroups);
     }
 
     /** Changes the state of the owner's instance; answers how many rows changed (0: not the owner's). */
+    @WithTransaction
     public Uni<Integer> changeState(String owner, UUID id, InstanceState state, Instant drainDeadline) {
         return InstanceEntity.update("state = ?1, drainDeadline = ?2 where id = ?3 and owner = ?4",
                 state.wireName(), drainDeadline, id, owner);
     }
 
     /** Deletes the owner's instance; answers how many rows went (0: not the owner's). */
+    @WithTransaction
     public Uni<Long> delete(String owner, UUID id) {
         return InstanceEntity.delete("id = ?1 and owner = ?2", id, owner);
     }
@@ -123,7 +135,7 @@ public class InstanceRepository {
                         + " drain_deadline = null where state = $2 and drain_deadline <= $3")
                 .execute(Tuple.of(drained.to().wireName(), drained.from().wireName(),
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
-                .map(result -> result.rowCount());
+                .map(result -> published(result.rowCount()));
     }
 
     /**
@@ -135,7 +147,15 @@ public class InstanceRepository {
         return pool.withTransaction(connection -> connection.preparedQuery("update instance set state = $1,"
                         + " drain_deadline = null where id = $2 and state = $3")
                 .execute(Tuple.of(drained.to().wireName(), id, drained.from().wireName())))
-                .map(result -> result.rowCount() == 1);
+                .map(result -> published(result.rowCount()) == 1);
+    }
+
+    /** After a commit of {@code changed} rows: their change events go out now rather than at the relay's next run. */
+    private int published(int changed) {
+        if (changed > 0) {
+            relay.publishSoon();
+        }
+        return changed;
     }
 
     /** Deadlines of the instances draining now, soonest first. */

@@ -1,6 +1,8 @@
 package io.servicegroups.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.servicegroups.core.ConcurrencyLimits;
 import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.Handler;
@@ -27,8 +29,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Service groups in PostgreSQL. Every method runs in the caller's reactive session or transaction
- * (opened by the application service); results are core types, entities never leave this module. Every change
+ * Service groups in PostgreSQL. Every method owns its session ({@code @WithSession}) or transaction
+ * ({@code @WithTransaction}) and joins the caller's when there is one ({@link UnitOfWork}); results are core
+ * types, entities never leave this module. Every change
  * is filtered by owner too, and the schema ties an instance's owner to its group's owner.
  */
 @ApplicationScoped
@@ -38,6 +41,7 @@ public class ServiceGroupRepository {
     static final String INSTANCE_GROUP_FKEY = "instance_service_group_id_fkey";
 
     /** Stores a new group; a name or DNS name taken meanwhile fails with code 23. */
+    @WithTransaction
     public Uni<ServiceGroup> insert(String owner, ServiceGroupDraft draft) {
         ServiceGroupEntity group = new ServiceGroupEntity();
         group.id = UUID.randomUUID();
@@ -91,6 +95,7 @@ public class ServiceGroupRepository {
     }
 
     /** {@link #nameExists} and {@link #fqdnExists} in one statement. */
+    @WithSession
     public Uni<Taken> taken(String owner, String name, String fqdn) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select"
                                 + " exists (select 1 from service_group where owner = :owner and name = :name),"
@@ -101,16 +106,19 @@ public class ServiceGroupRepository {
                 .map(row -> new Taken((Boolean) row[0], (Boolean) row[1]));
     }
 
+    @WithSession
     public Uni<Boolean> nameExists(String owner, String name) {
         return ServiceGroupEntity.count("owner = ?1 and name = ?2", owner, name).map(n -> n > 0);
     }
 
     /** Across all users, case-insensitively. */
+    @WithSession
     public Uni<Boolean> fqdnExists(String fqdn) {
         return ServiceGroupEntity.count("lower(fqdn) = ?1", fqdn.toLowerCase(Locale.ROOT)).map(n -> n > 0);
     }
 
     /** The owner's group, or null. */
+    @WithSession
     public Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
         return findEntity(owner, ref)
                 .chain(group -> group == null ? Uni.createFrom().nullItem() : withDetails(List.of(group), details)
@@ -129,6 +137,7 @@ public class ServiceGroupRepository {
      * the answer is the row as it is once the lock is held, even if the session loaded the group before;
      * {@code FOR UPDATE} also waits for (and blocks) instances being attached, whose foreign keys share-lock it.
      */
+    @WithTransaction
     public Uni<Locked> lock(String owner, ItemRef ref) {
         String where = ref instanceof ItemRef.ByUuid ? "id = :key" : "name = :key";
         Object key = ref instanceof ItemRef.ByUuid byUuid ? byUuid.uuid() : ((ItemRef.ByName) ref).name();
@@ -153,17 +162,20 @@ public class ServiceGroupRepository {
      *
      * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
      */
+    @WithSession
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
         return OwnedPages.page(ServiceGroupEntity.class, "service_group", "service group", owner, page)
                 .chain(list -> withDetails(list, details));
     }
 
     /** Makes the group persistent for good (SPEC 3.6: a second instance was attached). */
+    @WithTransaction
     public Uni<Integer> makePersistent(String owner, UUID groupId) {
         return ServiceGroupEntity.update("persistent = true where id = ?1 and owner = ?2", groupId, owner);
     }
 
     /** The owner's groups matching every filter given (null: no filter). */
+    @WithSession
     public Uni<List<ServiceGroup>> filter(String owner, Boolean persistent, String fqdn) {
         StringBuilder query = new StringBuilder("owner = :owner");
         Map<String, Object> params = new HashMap<>();
@@ -181,6 +193,7 @@ public class ServiceGroupRepository {
                 .map(list -> list.stream().map(g -> toDomain(g, List.of(), List.of())).toList());
     }
 
+    @WithSession
     public Uni<Long> attachedCount(UUID groupId) {
         return InstanceEntity.count("serviceGroupId = ?1", groupId);
     }
@@ -189,6 +202,7 @@ public class ServiceGroupRepository {
      * Deletes the owner's group and its published ports; refused by the database while an instance references it.
      * Answers how many groups went (0: not the owner's).
      */
+    @WithTransaction
     public Uni<Long> delete(String owner, UUID groupId) {
         return ServiceGroupEntity.delete("id = ?1 and owner = ?2", groupId, owner)
                 .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,

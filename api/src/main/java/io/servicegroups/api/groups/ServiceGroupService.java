@@ -5,7 +5,6 @@ import static io.servicegroups.api.request.Batches.changesByRef;
 import static io.servicegroups.api.request.Batches.found;
 import static io.servicegroups.api.request.Batches.lookUp;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.request.RawRef;
@@ -20,13 +19,14 @@ import io.servicegroups.core.ServiceGroupDraft;
 import io.servicegroups.core.ServiceGroupRules;
 import io.servicegroups.persistence.GroupReads;
 import io.servicegroups.persistence.ServiceGroupRepository;
+import io.servicegroups.persistence.UnitOfWork;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
  * Service group use cases. Each item of a batch runs in its own transaction, so one failing item leaves
- * the others done (partial success); reads share one session.
+ * the others done (partial success); a use case of several repository calls is one {@link UnitOfWork}.
  */
 @ApplicationScoped
 public class ServiceGroupService {
@@ -36,9 +36,11 @@ public class ServiceGroupService {
     private final ServiceGroupRepository groups;
     private final GroupReads reads;
     private final WriteBudgets budgets;
+    private final UnitOfWork work;
 
     public ServiceGroupService(ServiceGroupRules rules, ServiceGroupRepository groups, GroupReads reads,
-                               WriteBudgets budgets) {
+                               WriteBudgets budgets, UnitOfWork work) {
+        this.work = work;
         this.rules = rules;
         this.groups = groups;
         this.reads = reads;
@@ -62,7 +64,7 @@ public class ServiceGroupService {
         boolean persistent = GroupLifecycle.persistentWhenCreatedExplicitly();
         return Uni.createFrom().item(() -> rules.draft(request, persistent))
                 .chain(draft -> Redraw.untilInserted(draft,
-                        d -> Panache.withTransaction(() -> groups.insert(owner, d))
+                        d -> work.inTransaction(() -> groups.insert(owner, d))
                                 .map(group -> new Created(group, d.warnings())),
                         (d, violation) -> takenBy(violation, request, d),
                         () -> rules.draft(request, persistent)))
@@ -108,12 +110,12 @@ public class ServiceGroupService {
     }
 
     public Uni<List<ServiceGroup>> list(String owner, Boolean persistent, String fqdn) {
-        return Panache.withSession(() -> groups.filter(owner, persistent, fqdn));
+        return groups.filter(owner, persistent, fqdn);
     }
 
     public Uni<List<Outcome<ServiceGroupRepository.Locked>>> delete(String owner, List<RawRef> refs) {
         return changesByRef(budgets.startingNow(), refs,
-                ref -> Panache.withTransaction(() -> groups.lock(owner, ref)
+                ref -> work.inTransaction(() -> groups.lock(owner, ref)
                         .map(group -> found(group, ref, WHAT))
                         .call(group -> groups.attachedCount(group.uuid())
                                 .invoke(attached -> GroupLifecycle.checkDeletable(group.uuid().toString(),

@@ -6,7 +6,6 @@ import static io.servicegroups.api.request.Batches.changesByRef;
 import static io.servicegroups.api.request.Batches.found;
 import static io.servicegroups.api.request.Batches.inOrder;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.errors.RequestFailure;
 import io.servicegroups.api.groups.ServiceGroupService;
@@ -26,6 +25,7 @@ import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroupChoice;
 import io.servicegroups.persistence.InstanceRepository;
 import io.servicegroups.persistence.ServiceGroupRepository;
+import io.servicegroups.persistence.UnitOfWork;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -50,9 +50,12 @@ public class InstanceService {
     private final ServiceGroupService groupService;
     private final DrainTimer drains;
     private final WriteBudgets budgets;
+    private final UnitOfWork work;
 
     public InstanceService(InstanceRules rules, InstanceRepository instances, ServiceGroupRepository groups,
-                           ServiceGroupService groupService, DrainTimer drains, WriteBudgets budgets) {
+                           ServiceGroupService groupService, DrainTimer drains, WriteBudgets budgets,
+                           UnitOfWork work) {
+        this.work = work;
         this.budgets = budgets;
         this.rules = rules;
         this.instances = instances;
@@ -75,7 +78,7 @@ public class InstanceService {
 
     public Uni<List<Outcome<Created>>> create(String owner, List<NewInstance> requests) {
         return changes(budgets.startingNow(), requests,
-                request -> Panache.withTransaction(() -> createIn(owner, request))
+                request -> work.inTransaction(() -> createIn(owner, request))
                         .map(Outcome::success)
                         .onFailure(RuleViolation.class)
                         .recoverWithItem(failure -> Outcome.failure((RuleViolation) failure, null, request.name())),
@@ -136,12 +139,12 @@ public class InstanceService {
     }
 
     public Uni<List<Outcome<Instance>>> get(String owner, List<RawRef> refs) {
-        return Panache.withSession(() -> inOrder(refs, raw -> attempt(raw, ref -> instances.find(owner, ref)
+        return work.inSession(() -> inOrder(refs, raw -> attempt(raw, ref -> instances.find(owner, ref)
                 .map(instance -> found(instance, ref, WHAT)))));
     }
 
     public Uni<List<Instance>> page(String owner, PageRequest page) {
-        return Panache.withSession(() -> instances.page(owner, page))
+        return instances.page(owner, page)
                 .onFailure(RuleViolation.class).transform(failure -> RequestFailure.of((RuleViolation) failure));
     }
 
@@ -160,7 +163,7 @@ public class InstanceService {
     private <T> Uni<List<Outcome<StateChange>>> transition(String owner, List<T> requests, Function<T, RawRef> refOf,
                                                            BiFunction<Instance, T, Transition> decide) {
         return changes(budgets.startingNow(), requests,
-                request -> attempt(refOf.apply(request), ref -> Panache.withTransaction(() ->
+                request -> attempt(refOf.apply(request), ref -> work.inTransaction(() ->
                                 instances.lock(owner, ref)
                                         .map(instance -> found(instance, ref, WHAT))
                                         .chain(instance -> {
@@ -177,7 +180,7 @@ public class InstanceService {
     /** Deletes instances; the owner of a non-persistent group takes the group with it (SPEC 3.6). */
     public Uni<List<Outcome<Instance>>> delete(String owner, List<RawRef> refs) {
         return changesByRef(budgets.startingNow(), refs,
-                ref -> Panache.withTransaction(() -> instances.lock(owner, ref)
+                ref -> work.inTransaction(() -> instances.lock(owner, ref)
                         .map(instance -> found(instance, ref, WHAT))
                         .call(instance -> instance.group() == null ? instances.delete(owner, instance.uuid())
                                 : groups.lock(owner, new ItemRef.ByUuid(instance.group().uuid()))

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-/** Every change to a group is published on channel sg_changes in the same transaction. */
+/** Every change to a group or an instance is published on channel sg_changes once it has committed. */
 @QuarkusTest
 class ChangeEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +97,7 @@ class ChangeEventsTest {
         assertThat(updated.get("fields")).extracting(JsonNode::asText).containsExactly("persistent");
     }
 
-    /** The trigger publishes inside the transaction, so PostgreSQL drops the event when it rolls back. */
+    /** The trigger queues the event inside the transaction, so a rollback takes it away unpublished. */
     @Test
     void rolledBackChangesPublishNothing() throws Exception {
         UUID id = UUID.randomUUID();
