@@ -57,14 +57,15 @@ public class ServiceGroupService {
     }
 
     /**
-     * One transaction with the inserts only: uniqueness is left to the constraints, and a generated name or
-     * DNS name found taken is drawn again in a new transaction (the same answers as {@link #createIn}).
+     * One statement that inserts the group and its services: uniqueness is left to the constraints, and a
+     * generated name or DNS name found taken is drawn again with another statement (the same answers as
+     * {@link #createIn}).
      */
     private Uni<Outcome<Created>> createOne(String owner, NewServiceGroup request) {
         boolean persistent = GroupLifecycle.persistentWhenCreatedExplicitly();
         return Uni.createFrom().item(() -> rules.draft(request, persistent))
                 .chain(draft -> Redraw.untilInserted(draft,
-                        d -> work.inTransaction(() -> groups.insert(owner, d))
+                        d -> groups.create(owner, d)
                                 .map(group -> new Created(group, d.warnings())),
                         (d, violation) -> takenBy(violation, request, d),
                         () -> rules.draft(request, persistent)))

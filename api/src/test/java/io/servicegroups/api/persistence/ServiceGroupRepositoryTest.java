@@ -14,6 +14,7 @@ import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.RuleViolation;
+import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupDraft;
 import io.servicegroups.persistence.ServiceGroupRepository;
 import io.servicegroups.api.support.Api;
@@ -53,6 +54,49 @@ class ServiceGroupRepositoryTest {
                 found -> assertThat(found.services()).isEmpty());
         asserter.assertThat(() -> Panache.withSession(() -> groups.find("bob", new ItemRef.ByName(name), true)),
                 found -> assertThat(found).isNull());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void createStoresWhatInsertStores(UniAsserter asserter) {
+        String name = Api.unique("one-statement");
+        ServiceGroupDraft draft = draft(name, name + ".fra0.kraft.host");
+        asserter.assertThat(() -> groups.create("alice", draft)
+                        .chain(created -> groups.find("alice", new ItemRef.ByUuid(created.uuid()), true)
+                                .map(found -> List.of(created, found))),
+                both -> {
+                    ServiceGroup created = both.get(0);
+                    ServiceGroup found = both.get(1);
+                    assertThat(found).isEqualTo(created);
+                    assertThat(found.services()).isEqualTo(draft.services());
+                    assertThat(found.limits()).isEqualTo(new ConcurrencyLimits(2, 9));
+                    assertThat(found.persistent()).isTrue();
+                });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void createIsAllOrNothing(UniAsserter asserter) {
+        String name = Api.unique("half");
+        PublishedService twice = new PublishedService(443, 8080, List.of(Handler.TLS));
+        ServiceGroupDraft draft = new ServiceGroupDraft(name, new DnsName(name + ".h.test", false),
+                List.of(twice, twice), new ConcurrencyLimits(1, 1), true, List.of());
+        asserter.assertFailedWith(() -> groups.create("alice", draft),
+                failure -> assertThat(failure).hasMessageContaining("published_service_pkey"));
+        asserter.assertThat(() -> groups.find("alice", new ItemRef.ByName(name), false),
+                found -> assertThat(found).isNull());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void createTranslatesTakenNamesLikeInsert(UniAsserter asserter) {
+        String name = Api.unique("taken");
+        asserter.execute(() -> groups.create("alice", draft(name, name + ".t.test")));
+        asserter.assertFailedWith(() -> groups.create("alice", draft(name, name + "-other.t.test")),
+                failure -> assertThat(ServiceGroupRepository.isNameTaken((RuleViolation) failure,
+                        draft(name, name + "-other.t.test"))).isTrue());
+        asserter.assertFailedWith(() -> groups.create("bob", draft(Api.unique("other"), name + ".t.test")),
+                failure -> assertThat(failure.getMessage()).contains("dns_name").contains("already in use"));
     }
 
     @Test
