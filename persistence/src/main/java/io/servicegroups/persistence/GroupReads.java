@@ -57,7 +57,12 @@ public class GroupReads {
         }
         String where;
         Tuple args = Tuple.of(owner);
-        if (names.isEmpty()) {
+        if (names.isEmpty() && uuids.size() == 1) {
+            // a scalar, not a one-element array: PostgreSQL then keeps the statement's generic plan instead of
+            // planning each execution anew (which cost more than running it)
+            where = "id = $2";
+            args.addUUID(uuids.iterator().next());
+        } else if (names.isEmpty()) {
             where = "id = any($2)";
             args.addArrayOfUUID(uuids.toArray(UUID[]::new));
         } else if (uuids.isEmpty()) {

@@ -64,12 +64,11 @@ class DatabaseTimeoutsTest {
     }
 
     @Test
-    void theSessionsOfTheApiCarryTheTimeoutsAndKeepGenericPlans() {
+    void theSessionsOfTheApiCarryTheTimeouts() {
         Db db = new Db(pool);
         assertThat(db.query("show statement_timeout").iterator().next().getString(0)).isEqualTo("2s");
         assertThat(db.query("show idle_in_transaction_session_timeout").iterator().next().getString(0))
                 .isEqualTo("3s");
-        assertThat(db.query("show plan_cache_mode").iterator().next().getString(0)).isEqualTo("force_generic_plan");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code sg.db.pool-wait-timeout} (10 s; Vert.x 30 s), and
  * the server itself cancels a statement after {@code sg.db.statement-timeout} (lock waits included) and ends a
  * session left idle inside a transaction after {@code sg.db.idle-in-transaction-timeout}, so that no transaction
- * outlives the request that began it. Prepared statements keep their generic plan (see {@link #create}).
+ * outlives the request that began it.
  */
 @Singleton
 public class BoundedWaitPoolCreator implements PgPoolCreator {
@@ -47,9 +47,6 @@ public class BoundedWaitPoolCreator implements PgPoolCreator {
             options.addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
             options.addProperty("idle_in_transaction_session_timeout",
                     Long.toString(idleInTransactionTimeout.toMillis()));
-            // statements are prepared once per connection; PostgreSQL's default would still plan each execution
-            // anew while a custom plan looks cheaper than the generic one, which cost a GET by uuid about 250 µs
-            options.addProperty("plan_cache_mode", "force_generic_plan");
         }
         PoolOptions pool = input.poolOptions().setConnectionTimeout((int) poolWait.toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
