@@ -32,6 +32,28 @@ final class DataDirectory {
         }
     }
 
+    /**
+     * The same verdict as {@link #requireWritable} without touching the disk: whether the nearest existing
+     * ancestor of {@code directory} is a directory this process may write. Checked when the configuration is read,
+     * before anything else starts, so that a wrong {@code SG_DATA_DIR} is the first and only thing reported.
+     */
+    static void requireUsable(Path directory) {
+        Path existing = directory.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        String reason = !Files.isDirectory(existing) ? "a path element is a file, not a directory"
+                : !Files.isWritable(existing) ? "permission denied (user " + System.getProperty("user.name") + ")"
+                : null;
+        if (reason != null) {
+            throw new ConfigurationException("SG_DATA_DIR (sg.data-dir): cannot write to " + existing + ": " + reason
+                    + "; give a directory this user may write, or SG_DB_URL for an external PostgreSQL");
+        }
+    }
+
     /** What went wrong, in the words of a shell. */
     static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {

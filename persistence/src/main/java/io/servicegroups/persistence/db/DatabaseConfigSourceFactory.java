@@ -33,6 +33,7 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             return List.of(new DatabaseConfigSource(() -> external, "external PostgreSQL " + external));
         }
         Path dataDir = dataDir(value(context, DATA_DIR));
+        DataDirectory.requireUsable(dataDir);
         return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir),
                 "embedded PostgreSQL in " + dataDir));
     }

@@ -60,6 +60,19 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void anUnusableDataDirIsRefusedWhenTheConfigurationIsReadAndAUsableOneIsNotTouched(@TempDir Path dataDir)
+            throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("a-file"), "");
+        assertThatThrownBy(() -> DataDirectory.requireUsable(file.resolve("data")))
+                .isInstanceOf(io.quarkus.runtime.configuration.ConfigurationException.class)
+                .hasMessageContaining("SG_DATA_DIR")
+                .hasMessageContaining("not a directory");
+        Path fresh = dataDir.resolve("not").resolve("yet");
+        DataDirectory.requireUsable(fresh);
+        assertThat(fresh.getParent()).doesNotExist();
+    }
+
+    @Test
     void permissionDeniedIsNamed() {
         // the build may run as root, which no permission stops: the wording is checked on the exception itself
         assertThat(DataDirectory.reason(new java.nio.file.AccessDeniedException("/srv/sg")))
