@@ -10,12 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.servicegroups.api.support.ChangeListener;
 import io.servicegroups.api.support.Db;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /** Every change to a group or an instance is published on channel sg_changes once it has committed. */
 @QuarkusTest
@@ -35,14 +32,11 @@ class ChangeEventsTest {
     String url;
     @Inject
     Pool pool;
-    private Connection listener;
+    private ChangeListener listener;
 
     @BeforeEach
     void listen() throws Exception {
-        listener = DriverManager.getConnection(url);
-        try (Statement statement = listener.createStatement()) {
-            statement.execute("LISTEN sg_changes");
-        }
+        listener = new ChangeListener(url);
     }
 
     @AfterEach
@@ -120,25 +114,20 @@ class ChangeEventsTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + change + " event for " + uuid));
     }
 
-    /** Notifications received until one for {@code uuid} arrives (at most 10 s). */
+    /** Events received until one for {@code uuid} arrives (at most 10 s). */
     private List<JsonNode> eventsUntil(String uuid) throws Exception {
         List<JsonNode> events = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 10_000;
-        PGConnection pg = listener.unwrap(PGConnection.class);
-        while (System.currentTimeMillis() < deadline) {
-            PGNotification[] notifications = pg.getNotifications(500);
-            if (notifications == null) {
-                continue;
-            }
-            for (PGNotification notification : notifications) {
-                assertThat(notification.getName()).isEqualTo("sg_changes");
-                JsonNode event = JSON.readTree(notification.getParameter());
-                events.add(event);
-                if (event.get("uuid").asText().equals(uuid)) {
-                    return events;
-                }
-            }
+        for (String payload : listener.until(payload -> uuidOf(payload).equals(uuid), Duration.ofSeconds(10))) {
+            events.add(JSON.readTree(payload));
         }
         return events;
+    }
+
+    private static String uuidOf(String payload) {
+        try {
+            return JSON.readTree(payload).path("uuid").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -3,24 +3,21 @@ package io.servicegroups.api.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.servicegroups.api.support.ChangeListener;
 import io.servicegroups.api.support.Db;
 import io.servicegroups.persistence.ChangeRelay;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /** Queued change events leave the outbox as notifications: also those no unit of work announced, each once. */
 @QuarkusTest
@@ -33,14 +30,11 @@ class ChangeRelayTest {
     Vertx vertx;
     @Inject
     ChangeRelay relay;
-    private Connection listener;
+    private ChangeListener listener;
 
     @BeforeEach
     void listen() throws Exception {
-        listener = DriverManager.getConnection(url);
-        try (Statement statement = listener.createStatement()) {
-            statement.execute("LISTEN sg_changes");
-        }
+        listener = new ChangeListener(url);
     }
 
     @AfterEach
@@ -82,31 +76,20 @@ class ChangeRelayTest {
         assertThat(seen.values()).allMatch(times -> times == 1);
     }
 
-    /** Notifications whose payload carries {@code marker}, counted by payload, until {@code expected} or the time is up. */
+    /** Payloads carrying {@code marker}, counted, until {@code expected} differ (or the time is up), and late repeats. */
     private Map<String, Integer> receive(String marker, int expected, Duration patience) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
-        long deadline = System.nanoTime() + patience.toNanos();
-        PGConnection pg = listener.unwrap(PGConnection.class);
-        while (System.nanoTime() < deadline && seen.size() < expected) {
-            PGNotification[] notifications = pg.getNotifications(200);
-            if (notifications == null) {
-                continue;
+        Predicate<String> count = payload -> {
+            if (payload.contains(marker)) {
+                seen.merge(payload, 1, Integer::sum);
             }
-            for (PGNotification notification : notifications) {
-                if (notification.getParameter().contains(marker)) {
-                    seen.merge(notification.getParameter(), 1, Integer::sum);
-                }
-            }
-        }
-        // a short wait for duplicates that would come after the last expected one
-        PGNotification[] late = pg.getNotifications(500);
-        if (late != null) {
-            for (PGNotification notification : late) {
-                if (notification.getParameter().contains(marker)) {
-                    seen.merge(notification.getParameter(), 1, Integer::sum);
-                }
-            }
-        }
+            return seen.size() >= expected;
+        };
+        listener.until(count, patience);
+        listener.until(payload -> {
+            count.test(payload);
+            return false;
+        }, Duration.ofMillis(500));
         return seen;
     }
 }
