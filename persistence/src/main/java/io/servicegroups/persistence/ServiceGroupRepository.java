@@ -34,9 +34,9 @@ import java.util.UUID;
 
 /**
  * Service groups in PostgreSQL. Every method owns its session ({@code @WithSession}) or transaction
- * ({@code @WithTransaction}) and joins the caller's when there is one ({@link UnitOfWork}); results are core
- * types, entities never leave this module. Every change
- * is filtered by owner too, and the schema ties an instance's owner to its group's owner.
+ * ({@code @WithTransaction}) and joins the caller's when there is one ({@link UnitOfWork}, which also publishes
+ * the change events at once); results are core types, entities never leave this module. Every change is filtered
+ * by owner too, and the schema ties an instance's owner to its group's owner.
  */
 @ApplicationScoped
 public class ServiceGroupRepository {
