@@ -9,31 +9,11 @@ jar=api/target/quarkus-app/quarkus-run.jar
 [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -B package first" >&2; exit 1; }
 port=${SMOKE_PORT:-18089}
 work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/lib/app.sh
 
 start() {
   # the gateway listens on loopback only: published port P on P + 23000
-  SG_DATA_DIR="$work/data" QUARKUS_HTTP_PORT=$port SG_GATEWAY_HOST=127.0.0.1 SG_GATEWAY_PORT_OFFSET=23000 \
-    java -jar "$jar" >>"$work/app.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do
-    if curl -sf "http://localhost:$port/q/health/ready" >/dev/null; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  echo "the application did not become ready; its log:" >&2
-  tail -n 50 "$work/app.log" >&2
-  exit 1
-}
-
-stop() {
-  kill "$pid" && wait "$pid" || true
-  pid=
+  app_start SG_DATA_DIR="$work/data" QUARKUS_HTTP_PORT="$port" SG_GATEWAY_HOST=127.0.0.1 SG_GATEWAY_PORT_OFFSET=23000
 }
 
 start
@@ -51,7 +31,7 @@ instance=$(curl -sf -X POST "http://localhost:$port/v1/instances" -H "Authorizat
 curl -sf -X PUT "http://localhost:$port/v1/instances/$instance/stop" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"drain_timeout_ms": 3000}' | grep -q '"state":"draining"' \
   || { echo "instance did not start draining" >&2; exit 1; }
-stop
+app_stop
 sleep 4   # the drain deadline passes while the server is down
 
 start

@@ -18,22 +18,11 @@ fi
 (cd scripts/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 
 work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/lib/app.sh
 
 token="ui-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-SG_DATA_DIR="$work/data" SG_AUTH_TOKENS="swagger:$token" QUARKUS_HTTP_PORT=$port SG_GATEWAY_HOST=127.0.0.1 \
-  SG_GATEWAY_PORT_OFFSET=24000 java -jar "$jar" >"$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { echo "the application exited; its log:" >&2; tail -n 50 "$work/app.log" >&2; exit 1; }
-  sleep 1
-done
+app_start SG_DATA_DIR="$work/data" SG_AUTH_TOKENS="swagger:$token" QUARKUS_HTTP_PORT="$port" \
+  SG_GATEWAY_HOST=127.0.0.1 SG_GATEWAY_PORT_OFFSET=24000
 
 BASE_URL="http://localhost:$port" TOKEN="$token" CHROMIUM="$(command -v chromium)" \
   node scripts/browser/swagger-ui.test.mjs
