@@ -42,7 +42,7 @@ final class Backends {
         Http(Vertx vertx, String name, String address, int port, Consumer<HttpServerRequest> custom) {
             this.name = name;
             this.address = address;
-            this.server = await(vertx.createHttpServer(new HttpServerOptions().setHost(address).setPort(port))
+            this.server = listen(() -> vertx.createHttpServer(new HttpServerOptions().setHost(address).setPort(port))
                     .requestHandler(request -> {
                         if (custom != null) {
                             custom.accept(request);
@@ -50,6 +50,41 @@ final class Backends {
                         }
                         echo(request);
                     }).listen());
+        }
+
+        /**
+         * Listens, trying again for up to 5 s while the address is in use: a backend that replaces one just closed
+         * on the same address and port may find the port not yet released by the kernel.
+         */
+        private static HttpServer listen(java.util.function.Supplier<io.vertx.core.Future<HttpServer>> bind) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (true) {
+                try {
+                    return await(bind.get());
+                } catch (IllegalStateException e) {
+                    if (!(rootCause(e) instanceof java.net.BindException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    sleep();
+                }
+            }
+        }
+
+        private static Throwable rootCause(Throwable failure) {
+            Throwable cause = failure;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
         }
 
         private void echo(HttpServerRequest request) {
