@@ -36,6 +36,7 @@ public class ChangeRelay {
     private final Duration interval;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private volatile long timer = -1;
+    private volatile boolean stopped;
 
     public ChangeRelay(Pool pool, Vertx vertx,
                        @ConfigProperty(name = "sg.changes.relay-interval", defaultValue = "200ms") Duration interval) {
@@ -49,12 +50,17 @@ public class ChangeRelay {
         publishSoon();
     }
 
+    /** No publication starts after shutdown: one in flight when Vert.x closes fails noisily in Netty. */
     void stop(@Observes ShutdownEvent event) {
+        stopped = true;
         vertx.cancelTimer(timer);
     }
 
     /** Publishes what is queued now; asked while a publication runs, it runs once more after it. */
     public void publishSoon() {
+        if (stopped) {
+            return;
+        }
         if (state.getAndUpdate(s -> s == IDLE ? RUNNING : AGAIN) == IDLE) {
             publish();
         }
@@ -70,6 +76,10 @@ public class ChangeRelay {
     }
 
     private void published(long count) {
+        if (stopped) {
+            state.set(IDLE);
+            return;
+        }
         if (count >= BATCH || state.getAndUpdate(s -> s == AGAIN ? RUNNING : IDLE) == AGAIN) {
             publish();
         }
