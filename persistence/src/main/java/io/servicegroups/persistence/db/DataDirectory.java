@@ -62,6 +62,9 @@ final class DataDirectory {
         if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
             return "a path element is a file, not a directory";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the file system refuses to create it there (no such file or directory)";
+        }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }

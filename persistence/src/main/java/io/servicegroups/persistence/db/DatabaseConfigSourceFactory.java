@@ -33,9 +33,10 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             return List.of(new DatabaseConfigSource(() -> external, "external PostgreSQL " + external));
         }
         Path dataDir = dataDir(value(context, DATA_DIR));
-        DataDirectory.requireUsable(dataDir);
-        return List.of(new DatabaseConfigSource(() -> EmbeddedDatabase.startOnce(dataDir),
-                "embedded PostgreSQL in " + dataDir));
+        return List.of(new DatabaseConfigSource(() -> {
+            DataDirectory.requireUsable(dataDir);
+            return EmbeddedDatabase.startOnce(dataDir);
+        }, "embedded PostgreSQL in " + dataDir));
     }
 
     @Override
@@ -86,8 +87,13 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             if (current == null) {
                 synchronized (this) {
                     if (values == null) {
-                        DatabaseUrl url = target.get();
-                        values = Map.of(REACTIVE_URL, url.reactiveUrl(), JDBC_URL, url.jdbcUrl());
+                        try {
+                            DatabaseUrl url = target.get();
+                            values = Map.of(REACTIVE_URL, url.reactiveUrl(), JDBC_URL, url.jdbcUrl());
+                        } catch (RuntimeException e) {
+                            values = Map.of(); // the first read fails the start with it; reported once
+                            throw e;
+                        }
                     }
                     current = values;
                 }

@@ -80,6 +80,13 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aPathTheFileSystemCannotHoldIsExplainedNotRepeated() {
+        // /proc refuses new directories even to root; the exception's message is only the path
+        assertThat(DataDirectory.reason(new java.nio.file.NoSuchFileException("/proc/sg")))
+                .doesNotContain("/proc/sg").contains("no such file or directory");
+    }
+
+    @Test
     void startOnceRunsOneServerPerJvm(@TempDir Path dataDir, @TempDir Path otherDir) throws Exception {
         DatabaseUrl first = EmbeddedDatabase.startOnce(dataDir);
         DatabaseUrl again = EmbeddedDatabase.startOnce(dataDir);
