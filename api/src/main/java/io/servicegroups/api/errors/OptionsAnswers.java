@@ -17,9 +17,12 @@ public class OptionsAnswers {
     // response filters run from the highest priority down: before the one that adds op_time_us
     @ServerResponseFilter(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public void options(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
-        if (!request.getMethod().equals("OPTIONS") || !(path.equals("/v1") || path.startsWith("/v1/"))
-                || response.getEntity() != null) {
+        if (!request.getMethod().equals("OPTIONS") || response.getEntity() != null) {
+            return; // every other response passes here too: nothing to compute for them
+        }
+        String raw = request.getUriInfo().getPath();
+        String path = raw.startsWith("/") ? raw : "/" + raw;
+        if (!(path.equals("/v1") || path.startsWith("/v1/"))) {
             return;
         }
         String allow = response.getHeaderString("Allow");

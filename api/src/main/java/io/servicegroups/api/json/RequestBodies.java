@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RequestBodies {
+    private static final Uni<byte[]> NO_BODY = Uni.createFrom().item(new byte[0]);
+
     private final int maxBytes;
     private final Duration bodyTimeout;
 
@@ -40,7 +43,11 @@ public class RequestBodies {
             return Uni.createFrom().failure(JsonBody.tooLarge(parseLength(length), maxBytes));
         }
         if (request.isEnded()) {
-            return Uni.createFrom().item(new byte[0]);
+            return NO_BODY;
+        }
+        if (announcesNoBody(request, length)) {
+            request.resume(); // lets Vert.x take in the request's end; no body, so no wait and no timer
+            return NO_BODY;
         }
         return Uni.createFrom().<byte[]>emitter(emitter -> {
             Buffer body = Buffer.buffer();
@@ -62,6 +69,14 @@ public class RequestBodies {
         }).ifNoItem().after(bodyTimeout).failWith(() -> new RequestFailure(408, ErrorCode.MALFORMED_REQUEST,
                 "the request body did not arrive within " + bodyTimeout.toMillis() / 1000.0
                         + " s (sg.api.body-timeout); send it at once"));
+    }
+
+    /** HTTP/1 without Content-Length or Transfer-Encoding, or with a length of 0: no body follows (RFC 9112 6.3). */
+    private static boolean announcesNoBody(HttpServerRequest request, String length) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return false;
+        }
+        return length == null ? request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null : parseLength(length) == 0;
     }
 
     private static long parseLength(String value) {
