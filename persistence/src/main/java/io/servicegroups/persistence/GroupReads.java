@@ -2,7 +2,6 @@ package io.servicegroups.persistence;
 
 import io.servicegroups.core.ConcurrencyLimits;
 import io.servicegroups.core.ErrorCode;
-import io.servicegroups.core.Handler;
 import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.RuleViolation;
@@ -26,34 +25,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupReads {
     /**
-     * The group's columns, then its services (by position) and instances (by attachment) as arrays. Pages and
-     * batches read the groups first, then the services and instances of all of them with one grouped scan each:
-     * for a page of 100 that costs PostgreSQL about half of an aggregate per group ({@link #DETAILS_OF_ONE}).
+     * The group's row (its services are arrays in it, migration V5), then its instances' uuids by attachment.
+     * Pages and batches read the instances of all selected groups with one grouped scan: for a page of 100 that
+     * costs PostgreSQL about half of an aggregate per group ({@link #DETAILS_OF_ONE}).
      */
     private static final String DETAILS = "with g as materialized %s"
-            + " select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
-            + " g.hard_limit, g.created_at, s.ports, s.destination_ports, s.handlers, i.ids from g"
-            + " left join (select p.group_id, array_agg(p.port order by p.position) ports,"
-            + " array_agg(p.destination_port order by p.position) destination_ports,"
-            + " array_agg(array_to_string(p.handlers, ',') order by p.position) handlers"
-            + " from published_service p where p.group_id in (select id from g) group by p.group_id) s"
-            + " on s.group_id = g.id"
+            + " select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit, g.hard_limit, g.created_at,"
+            + " g.service_ports, g.service_destination_ports, g.service_handlers, i.ids from g"
             + " left join (select n.service_group_id, array_agg(n.id order by n.seq) ids"
             + " from instance n where n.service_group_id in (select id from g) group by n.service_group_id) i"
             + " on i.service_group_id = g.id";
-    /** The same columns for one group: an aggregate of its own rows each, cheaper than the grouped scans. */
+    /** The same columns for one group: its instances with an array subquery, cheaper than the grouped scan. */
     private static final String DETAILS_OF_ONE = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
-            + " g.hard_limit, g.created_at, s.ports, s.destination_ports, s.handlers, i.ids"
-            + " from %s g"
-            + " cross join lateral (select array_agg(p.port order by p.position) ports,"
-            + " array_agg(p.destination_port order by p.position) destination_ports,"
-            + " array_agg(array_to_string(p.handlers, ',') order by p.position) handlers"
-            + " from published_service p where p.group_id = g.id) s"
-            + " cross join lateral (select array_agg(n.id order by n.seq) ids"
-            + " from instance n where n.service_group_id = g.id) i";
+            + " g.hard_limit, g.created_at, g.service_ports, g.service_destination_ports, g.service_handlers,"
+            + " array(select n.id from instance n where n.service_group_id = g.id order by n.seq) ids"
+            + " from %s g";
     private static final String BRIEF = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
-            + " g.hard_limit, g.created_at, null::int[] ports, null::int[] destination_ports, null::text[] handlers,"
-            + " null::uuid[] ids from %s g";
+            + " g.hard_limit, g.created_at, null::int[] service_ports, null::int[] service_destination_ports,"
+            + " null::text[] service_handlers, null::uuid[] ids from %s g";
     private static final String ORDER = " order by g.created_at, g.id";
 
     private final Pool pool;
@@ -149,22 +138,13 @@ public class GroupReads {
         return groups;
     }
 
+    /** Columns by position, the same in every statement above (reading by name costs a lookup each). */
     private static ServiceGroup group(Row row) {
-        Integer[] ports = row.getArrayOfIntegers("ports");
-        List<PublishedService> services = List.of();
-        if (ports != null) {
-            Integer[] destinations = row.getArrayOfIntegers("destination_ports");
-            String[] handlers = row.getArrayOfStrings("handlers");
-            services = new ArrayList<>(ports.length);
-            for (int k = 0; k < ports.length; k++) {
-                services.add(new PublishedService(ports[k], destinations[k], Arrays.stream(handlers[k].split(","))
-                        .map(name -> Handler.fromWireName(name).orElseThrow()).toList()));
-            }
-        }
-        UUID[] instances = row.getArrayOfUUIDs("ids");
-        return new ServiceGroup(row.getUUID("id"), row.getString("owner"), row.getString("name"),
-                row.getString("fqdn"), row.getOffsetDateTime("created_at").toInstant(), services,
-                instances == null ? List.of() : Arrays.asList(instances), row.getBoolean("persistent"),
-                new ConcurrencyLimits(row.getInteger("soft_limit"), row.getInteger("hard_limit")));
+        List<PublishedService> services = new ServiceArrays(row.getArrayOfIntegers(8), row.getArrayOfIntegers(9),
+                row.getArrayOfStrings(10)).services();
+        UUID[] instances = row.getArrayOfUUIDs(11);
+        return new ServiceGroup(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3),
+                row.getOffsetDateTime(7).toInstant(), services, instances == null ? List.of() : Arrays.asList(instances),
+                row.getBoolean(4), new ConcurrencyLimits(row.getInteger(5), row.getInteger(6)));
     }
 }

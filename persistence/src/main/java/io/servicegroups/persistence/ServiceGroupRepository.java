@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.servicegroups.core.ConcurrencyLimits;
 import io.servicegroups.core.ErrorCode;
-import io.servicegroups.core.Handler;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.ItemRef;
 import io.servicegroups.core.PageRequest;
@@ -14,7 +13,6 @@ import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupDraft;
 import io.servicegroups.persistence.entity.InstanceEntity;
-import io.servicegroups.persistence.entity.PublishedServiceEntity;
 import io.servicegroups.persistence.entity.ServiceGroupEntity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +40,10 @@ public class ServiceGroupRepository {
     static final String NAME_KEY = "service_group_owner_name_key";
     static final String FQDN_KEY = "service_group_fqdn_key";
     static final String INSTANCE_GROUP_FKEY = "instance_service_group_id_fkey";
-    private static final String CREATE = "with g as (insert into service_group (id, owner, name, fqdn, persistent,"
-            + " soft_limit, hard_limit, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id)"
-            + " insert into published_service (group_id, position, port, destination_port, handlers)"
-            + " select g.id, s.position - 1, s.port, s.destination_port, string_to_array(s.handlers, ',')"
-            + " from g, unnest($9::int[], $10::int[], $11::text[]) with ordinality"
-            + " as s(port, destination_port, handlers, position)";
+    /** The group with its services as arrays; the trigger of migration V5 adds their published_service rows. */
+    private static final String CREATE = "insert into service_group (id, owner, name, fqdn, persistent, soft_limit,"
+            + " hard_limit, created_at, service_ports, service_destination_ports, service_handlers)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
     private final Pool pool;
     private final ChangeRelay relay;
@@ -70,14 +65,12 @@ public class ServiceGroupRepository {
         group.softLimit = draft.limits().soft();
         group.hardLimit = draft.limits().hard();
         group.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<PublishedServiceEntity> services = new ArrayList<>();
-        for (int i = 0; i < draft.services().size(); i++) {
-            services.add(toEntity(group.id, i, draft.services().get(i)));
-        }
+        ServiceArrays services = ServiceArrays.of(draft.services());
+        group.servicePorts = services.ports();
+        group.serviceDestinationPorts = services.destinationPorts();
+        group.serviceHandlers = services.handlers();
         return Panache.getSession()
-                .chain(session -> session.persist(group)
-                        .chain(() -> session.persistAll(services.toArray()))
-                        .chain(session::flush))
+                .chain(session -> session.persist(group).chain(session::flush))
                 .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(
                         NAME_KEY, nameTaken(draft.name()),
                         FQDN_KEY, fqdnTaken(draft))))
@@ -85,24 +78,18 @@ public class ServiceGroupRepository {
     }
 
     /**
-     * Stores a new group on its own: one statement (the group and its services), its own transaction, no session.
+     * Stores a new group on its own: one statement (the group row with its services; a trigger adds their
+     * published_service rows), its own transaction, no session.
      * The same rows and answers as {@link #insert}, for a create that is nothing else.
      */
     public Uni<ServiceGroup> create(String owner, ServiceGroupDraft draft) {
         UUID id = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<PublishedService> services = draft.services();
-        Integer[] ports = new Integer[services.size()];
-        Integer[] destinations = new Integer[services.size()];
-        String[] handlers = new String[services.size()];
-        for (int i = 0; i < services.size(); i++) {
-            ports[i] = services.get(i).port();
-            destinations[i] = services.get(i).destinationPort();
-            handlers[i] = String.join(",", services.get(i).handlers().stream().map(Handler::wireName).toList());
-        }
+        ServiceArrays arrays = ServiceArrays.of(services);
         Tuple args = Tuple.tuple(List.of(id, owner, draft.name(), draft.fqdn(), draft.persistent(),
                 draft.limits().soft(), draft.limits().hard(), OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC),
-                ports, destinations, handlers));
+                arrays.ports(), arrays.destinationPorts(), arrays.handlers()));
         return pool.preparedQuery(CREATE).execute(args)
                 .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(
                         NAME_KEY, nameTaken(draft.name()),
@@ -261,46 +248,29 @@ public class ServiceGroupRepository {
             return Uni.createFrom().item(groups.stream().map(g -> toDomain(g, List.of(), List.of())).toList());
         }
         List<UUID> ids = groups.stream().map(g -> g.id).toList();
-        return PublishedServiceEntity.<PublishedServiceEntity>list("groupId in ?1 order by groupId, position", ids)
-                .chain(services -> Panache.getSession().chain(session -> session
-                                .createSelectionQuery("select i.serviceGroupId, i.id from InstanceEntity i"
-                                        + " where i.serviceGroupId in (:ids) order by i.seq", Object[].class)
-                                .setParameter("ids", ids)
-                                .getResultList())
-                        .map(instances -> assemble(groups, services, instances)));
+        return Panache.getSession().chain(session -> session
+                        .createSelectionQuery("select i.serviceGroupId, i.id from InstanceEntity i"
+                                + " where i.serviceGroupId in (:ids) order by i.seq", Object[].class)
+                        .setParameter("ids", ids)
+                        .getResultList())
+                .map(instances -> assemble(groups, instances));
     }
 
-    private static List<ServiceGroup> assemble(List<ServiceGroupEntity> groups,
-                                               List<PublishedServiceEntity> services, List<Object[]> instances) {
-        Map<UUID, List<PublishedService>> servicesByGroup = new HashMap<>();
-        for (PublishedServiceEntity service : services) {
-            servicesByGroup.computeIfAbsent(service.groupId, id -> new ArrayList<>()).add(toDomain(service));
-        }
+    private static List<ServiceGroup> assemble(List<ServiceGroupEntity> groups, List<Object[]> instances) {
         Map<UUID, List<UUID>> instancesByGroup = new HashMap<>();
         for (Object[] row : instances) {
             instancesByGroup.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
         }
-        return groups.stream().map(g -> toDomain(g, servicesByGroup.getOrDefault(g.id, List.of()),
-                instancesByGroup.getOrDefault(g.id, List.of()))).toList();
+        return groups.stream().map(g -> toDomain(g, services(g), instancesByGroup.getOrDefault(g.id, List.of())))
+                .toList();
+    }
+
+    private static List<PublishedService> services(ServiceGroupEntity g) {
+        return new ServiceArrays(g.servicePorts, g.serviceDestinationPorts, g.serviceHandlers).services();
     }
 
     private static ServiceGroup toDomain(ServiceGroupEntity g, List<PublishedService> services, List<UUID> instances) {
         return new ServiceGroup(g.id, g.owner, g.name, g.fqdn, g.createdAt, services, instances, g.persistent,
                 new ConcurrencyLimits(g.softLimit, g.hardLimit));
-    }
-
-    private static PublishedService toDomain(PublishedServiceEntity s) {
-        return new PublishedService(s.port, s.destinationPort,
-                Arrays.stream(s.handlers).map(name -> Handler.fromWireName(name).orElseThrow()).toList());
-    }
-
-    private static PublishedServiceEntity toEntity(UUID groupId, int position, PublishedService service) {
-        PublishedServiceEntity entity = new PublishedServiceEntity();
-        entity.groupId = groupId;
-        entity.position = (short) position;
-        entity.port = service.port();
-        entity.destinationPort = service.destinationPort();
-        entity.handlers = service.handlers().stream().map(Handler::wireName).toArray(String[]::new);
-        return entity;
     }
 }

@@ -27,4 +27,11 @@ public class ServiceGroupEntity extends PanacheEntityBase {
     public int hardLimit;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The services, fixed at creation: ports, destination ports, handler names joined by commas (V5). */
+    @Column(name = "service_ports", columnDefinition = "_int4")
+    public Integer[] servicePorts;
+    @Column(name = "service_destination_ports", columnDefinition = "_int4")
+    public Integer[] serviceDestinationPorts;
+    @Column(name = "service_handlers", columnDefinition = "_text")
+    public String[] serviceHandlers;
 }
