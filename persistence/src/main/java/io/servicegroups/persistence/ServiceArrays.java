@@ -4,6 +4,8 @@ import io.servicegroups.core.Handler;
 import io.servicegroups.core.PublishedService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A group's services as its row keeps them (migration V5): ports, destination ports and handler names joined
@@ -36,7 +38,14 @@ record ServiceArrays(Integer[] ports, Integer[] destinationPorts, String[] handl
         return services;
     }
 
+    /** Parsed once per combination: at most 15 (3 handlers, each order); a page of 100 groups reads 100 of them. */
+    private static final Map<String, List<Handler>> PARSED = new ConcurrentHashMap<>();
+
     private static List<Handler> handlers(String names) {
+        return PARSED.computeIfAbsent(names, ServiceArrays::parse);
+    }
+
+    private static List<Handler> parse(String names) {
         List<Handler> handlers = new ArrayList<>(3);
         for (String name : names.split(",")) {
             handlers.add(Handler.fromWireName(name).orElseThrow(
