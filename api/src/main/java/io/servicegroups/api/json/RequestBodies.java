@@ -38,9 +38,10 @@ public class RequestBodies {
     }
 
     private Uni<byte[]> bytes(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && parseLength(length) > maxBytes) {
-            return Uni.createFrom().failure(JsonBody.tooLarge(parseLength(length), maxBytes));
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        Long length = header == null ? null : parseLength(header);
+        if (length != null && length > maxBytes) {
+            return Uni.createFrom().failure(JsonBody.tooLarge(length, maxBytes));
         }
         if (request.isEnded()) {
             return NO_BODY;
@@ -72,11 +73,12 @@ public class RequestBodies {
     }
 
     /** HTTP/1 without Content-Length or Transfer-Encoding, or with a length of 0: no body follows (RFC 9112 6.3). */
-    private static boolean announcesNoBody(HttpServerRequest request, String length) {
+    /** {@code length}: the Content-Length, null without one. */
+    private static boolean announcesNoBody(HttpServerRequest request, Long length) {
         if (request.version() == HttpVersion.HTTP_2) {
             return false;
         }
-        return length == null ? request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null : parseLength(length) == 0;
+        return length == null ? request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null : length == 0;
     }
 
     private static long parseLength(String value) {
