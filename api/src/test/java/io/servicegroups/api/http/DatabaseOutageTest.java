@@ -160,11 +160,15 @@ class DatabaseOutageTest {
             Response response = answer.get(30, TimeUnit.SECONDS);
             response.then().log().ifValidationFails().statusCode(200)
                     .body("data.service_groups", hasSize(1000))
-                    .body("data.service_groups[0].status", is("success"))
-                    .body("data.service_groups[1].error", is(0))
-                    .body("data.service_groups[1].message", containsString("not done: the database became"
-                            + " unavailable"))
-                    .body("data.service_groups[999].error", is(0))
+                    .body("data.service_groups[0].status", is("success"));
+            // the shutdown ends the lock holder's session too; when its rollback frees the lock before the
+            // waiting insert is ended, that insert commits first: then it must be reported done
+            if (!"success".equals(response.path("data.service_groups[1].status"))) {
+                response.then().body("data.service_groups[1].error", is(0))
+                        .body("data.service_groups[1].message", containsString("not done: the database became"
+                                + " unavailable"));
+            }
+            response.then().body("data.service_groups[999].error", is(0))
                     .body("data.service_groups[999].message", containsString("not done: not started"));
             committed = response.path("data.service_groups[0].uuid");
             for (int i = 0; i < 20; i++) {
