@@ -20,29 +20,17 @@ import java.util.UUID;
 
 /**
  * The read side of service groups: each read is one prepared statement on the Vert.x pool (no session, no
- * entities), answering groups with their services and instance uuids aggregated into arrays.
+ * entities) over the groups' rows, which carry their services and instance uuids as arrays.
  */
 @ApplicationScoped
 public class GroupReads {
-    /**
-     * The group's row (its services are arrays in it, migration V5), then its instances' uuids by attachment.
-     * Pages and batches read the instances of all selected groups with one grouped scan: for a page of 100 that
-     * costs PostgreSQL about half of an aggregate per group ({@link #DETAILS_OF_ONE}).
-     */
-    private static final String DETAILS = "with g as materialized %s"
-            + " select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit, g.hard_limit, g.created_at,"
-            + " g.service_ports, g.service_destination_ports, g.service_handlers, i.ids from g"
-            + " left join (select n.service_group_id, array_agg(n.id order by n.seq) ids"
-            + " from instance n where n.service_group_id in (select id from g) group by n.service_group_id) i"
-            + " on i.service_group_id = g.id";
-    /** The same columns for one group: its instances with an array subquery, cheaper than the grouped scan. */
-    private static final String DETAILS_OF_ONE = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
+    /** The group's row: its services and its instances' uuids are arrays in it (migrations V5 and V6). */
+    private static final String DETAILS = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
             + " g.hard_limit, g.created_at, g.service_ports, g.service_destination_ports, g.service_handlers,"
-            + " array(select n.id from instance n where n.service_group_id = g.id order by n.seq) ids"
-            + " from %s g";
+            + " g.instance_ids from %s g";
     private static final String BRIEF = "select g.id, g.owner, g.name, g.fqdn, g.persistent, g.soft_limit,"
             + " g.hard_limit, g.created_at, null::int[] service_ports, null::int[] service_destination_ports,"
-            + " null::text[] service_handlers, null::uuid[] ids from %s g";
+            + " null::text[] service_handlers, null::uuid[] instance_ids from %s g";
     private static final String ORDER = " order by g.created_at, g.id";
 
     private final Pool pool;
@@ -78,8 +66,7 @@ public class GroupReads {
             args.addArrayOfUUID(uuids.toArray(UUID[]::new)).addArrayOfString(names.toArray(String[]::new));
         }
         String from = "(select * from service_group where owner = $1 and " + where + ")";
-        String template = !details ? BRIEF : uuids.size() + names.size() == 1 ? DETAILS_OF_ONE : DETAILS;
-        return run(String.format(template, from), args);
+        return run(String.format(details ? DETAILS : BRIEF, from), args);
     }
 
     /**
