@@ -11,6 +11,9 @@ import io.smallrye.mutiny.Uni;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +36,7 @@ final class Harness implements AutoCloseable {
     static final String DOMAIN = "fra0.kraft.host";
 
     final Vertx vertx = Vertx.vertx();
-    final int offset = 20000 + ThreadLocalRandom.current().nextInt(200) * 100;
+    final int offset = freeOffset();
     final Path certDir;
     final Loads loads;
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,6 +76,30 @@ final class Harness implements AutoCloseable {
         table.observe(drains);
         listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(), drains, fleet), 2);
         table.observe(listeners);
+    }
+
+    /**
+     * A random offset whose ports 80 and 443 are free now, and with which every published port of these tests (up
+     * to 8443) stays below Linux's ephemeral ports (32768 up): an outgoing connection's local port once took a
+     * listener's port, which then never opened.
+     */
+    private static int freeOffset() {
+        int offset;
+        int tries = 0;
+        do {
+            offset = 10000 + ThreadLocalRandom.current().nextInt(140) * 100;
+        } while (++tries < 50 && !(free(offset + 80) && free(offset + 443)));
+        return offset;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Replaces what the database would hold and waits until the gateway routes it and listens on its ports. */
