@@ -16,7 +16,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +72,25 @@ class GatewayEndToEndTest {
 
     private static int freePort() {
         return 42000 + ThreadLocalRandom.current().nextInt(15000);
+    }
+
+    /**
+     * A published port whose gateway port is free now and below Linux's ephemeral ports (32768 up): in that range an
+     * outgoing connection's local port once held it for 15 s, longer than the test waits.
+     */
+    private static int unpublishedPort() throws IOException {
+        for (int tries = 0; ; tries++) {
+            int published = 1024 + ThreadLocalRandom.current().nextInt(32767 - GatewayProfile.OFFSET - 1024);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", gatewayPort(published)));
+                return published;
+            } catch (IOException taken) {
+                if (tries == 50) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private static String fqdnOf(String group) {
@@ -215,7 +237,7 @@ class GatewayEndToEndTest {
 
     @Test
     void aPortOpensWithItsFirstGroupAndClosesWithItsLast() throws Exception {
-        int published = 20000 + ThreadLocalRandom.current().nextInt(5000);
+        int published = unpublishedPort();
         String first = createGroup(USER, Map.of("name", unique("p1"), "services",
                 List.of(service(published, 9000, "tls"))));
         String second = createGroup(USER, Map.of("name", unique("p2"), "services",
