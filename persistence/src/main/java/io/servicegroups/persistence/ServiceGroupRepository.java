@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +154,7 @@ public class ServiceGroupRepository {
     @WithSession
     public Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
         return findEntity(owner, ref)
-                .chain(group -> group == null ? Uni.createFrom().nullItem() : withDetails(List.of(group), details)
-                        .map(groups -> groups.get(0)));
+                .map(group -> group == null ? null : withDetails(List.of(group), details).get(0));
     }
 
     /** A group as locked for a change: what deciding the change needs, nothing that could look like a count. */
@@ -198,7 +197,7 @@ public class ServiceGroupRepository {
     @WithSession
     public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
         return OwnedPages.page(ServiceGroupEntity.class, "service_group", "service group", owner, page)
-                .chain(list -> withDetails(list, details));
+                .map(list -> withDetails(list, details));
     }
 
     /** Makes the group persistent for good (SPEC 3.6: a second instance was attached). */
@@ -243,26 +242,9 @@ public class ServiceGroupRepository {
                                 + " still has instances attached"))));
     }
 
-    private Uni<List<ServiceGroup>> withDetails(List<ServiceGroupEntity> groups, boolean details) {
-        if (!details || groups.isEmpty()) {
-            return Uni.createFrom().item(groups.stream().map(g -> toDomain(g, List.of(), List.of())).toList());
-        }
-        List<UUID> ids = groups.stream().map(g -> g.id).toList();
-        return Panache.getSession().chain(session -> session
-                        .createSelectionQuery("select i.serviceGroupId, i.id from InstanceEntity i"
-                                + " where i.serviceGroupId in (:ids) order by i.seq", Object[].class)
-                        .setParameter("ids", ids)
-                        .getResultList())
-                .map(instances -> assemble(groups, instances));
-    }
-
-    private static List<ServiceGroup> assemble(List<ServiceGroupEntity> groups, List<Object[]> instances) {
-        Map<UUID, List<UUID>> instancesByGroup = new HashMap<>();
-        for (Object[] row : instances) {
-            instancesByGroup.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
-        }
-        return groups.stream().map(g -> toDomain(g, services(g), instancesByGroup.getOrDefault(g.id, List.of())))
-                .toList();
+    private static List<ServiceGroup> withDetails(List<ServiceGroupEntity> groups, boolean details) {
+        return groups.stream().map(g -> !details ? toDomain(g, List.of(), List.of())
+                : toDomain(g, services(g), g.instanceIds == null ? List.of() : Arrays.asList(g.instanceIds))).toList();
     }
 
     private static List<PublishedService> services(ServiceGroupEntity g) {

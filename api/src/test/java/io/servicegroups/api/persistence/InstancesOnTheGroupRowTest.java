@@ -9,7 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.servicegroups.api.support.Db;
+import io.servicegroups.core.ItemRef;
+import io.servicegroups.core.ServiceGroup;
+import io.servicegroups.persistence.ServiceGroupRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -41,6 +45,8 @@ class InstancesOnTheGroupRowTest {
 
     @Inject
     Pool pool;
+    @Inject
+    ServiceGroupRepository groups;
 
     /** Made by POST /v1/services: persistent, so it outlives its instances. */
     private UUID persistentGroup() {
@@ -128,6 +134,17 @@ class InstancesOnTheGroupRowTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** The write side's entity reads the same column (mapped read-only), not an aggregate of its own. */
+    @Test
+    void theRepositoryReadsTheRowsInstances() throws Throwable {
+        UUID group = persistentGroup();
+        List<UUID> attached = List.of(UUID.fromString(attachThroughApi(group, 21)),
+                UUID.fromString(attachThroughApi(group, 22)));
+        ServiceGroup found = VertxContextSupport.subscribeAndAwait(
+                () -> groups.find("alice", new ItemRef.ByUuid(group), true));
+        assertThat(found.instances()).isEqualTo(attached);
     }
 
     @Test
