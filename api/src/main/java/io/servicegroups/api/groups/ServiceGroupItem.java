@@ -7,6 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Timestamps;
+import io.servicegroups.api.json.JsonOut;
+import io.servicegroups.api.json.JsonWritable;
 import io.servicegroups.core.Handler;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.ServiceGroup;
@@ -36,13 +38,19 @@ public record ServiceGroupItem(
         @JsonProperty("hard_limit") Integer hardLimit,
         @Schema(description = "Only on error") String message,
         @Schema(description = "Numeric error code, only on error", example = "8") Integer error)
-        implements Envelope.Item {
+        implements Envelope.Item, JsonWritable {
 
     /** A published port. */
     @RegisterForReflection
     public record Service(@Schema(example = "443") int port,
                           @JsonProperty("destination_port") @Schema(example = "8080") int destinationPort,
-                          @Schema(example = "[\"tls\", \"http\"]") List<String> handlers) {
+                          @Schema(example = "[\"tls\", \"http\"]") List<String> handlers) implements JsonWritable {
+        @Override
+        public void writeJson(JsonOut out) {
+            out.startObject().field(PORT).value(port).field(DESTINATION_PORT).value(destinationPort)
+                    .field(HANDLERS).strings(handlers).endObject();
+        }
+
         static Service of(PublishedService service) {
             return new Service(service.port(), service.destinationPort(),
                     service.handlers().stream().map(Handler::wireName).toList());
@@ -51,10 +59,31 @@ public record ServiceGroupItem(
 
     /** Compatibility with newer clients: the group's DNS name. */
     @RegisterForReflection
-    public record Domain(String fqdn) {
+    public record Domain(String fqdn) implements JsonWritable {
+        @Override
+        public void writeJson(JsonOut out) {
+            out.startObject().field(FQDN).value(fqdn).endObject();
+        }
     }
 
     private static final String SUCCESS = "success";
+    private static final byte[] STATUS = JsonOut.name("status");
+    private static final byte[] UUID_ = JsonOut.name("uuid");
+    private static final byte[] NAME = JsonOut.name("name");
+    private static final byte[] CREATED_AT = JsonOut.name("created_at");
+    private static final byte[] FQDN = JsonOut.name("fqdn");
+    private static final byte[] DOMAINS = JsonOut.name("domains");
+    private static final byte[] INSTANCES = JsonOut.name("instances");
+    private static final byte[] SERVICES = JsonOut.name("services");
+    private static final byte[] PERSISTENT = JsonOut.name("persistent");
+    private static final byte[] AUTOSCALE = JsonOut.name("autoscale");
+    private static final byte[] SOFT_LIMIT = JsonOut.name("soft_limit");
+    private static final byte[] HARD_LIMIT = JsonOut.name("hard_limit");
+    private static final byte[] MESSAGE = JsonOut.name("message");
+    private static final byte[] ERROR = JsonOut.name("error");
+    private static final byte[] PORT = JsonOut.name("port");
+    private static final byte[] DESTINATION_PORT = JsonOut.name("destination_port");
+    private static final byte[] HANDLERS = JsonOut.name("handlers");
 
     /** The answer to a create: uuid, name and fqdn. */
     public static ServiceGroupItem created(ServiceGroup g) {
@@ -95,6 +124,19 @@ public record ServiceGroupItem(
                 null, null, outcome.failure().getMessage(), outcome.failure().code().code());
     }
 
+
+    /** Jackson's rule for an item is NON_NULL: a null field is left out. */
+    @Override
+    public void writeJson(JsonOut out) {
+        out.startObject().ifPresent(STATUS, status).ifPresent(UUID_, uuid).ifPresent(NAME, name)
+                .ifPresent(CREATED_AT, createdAt).ifPresent(FQDN, fqdn).ifPresent(DOMAINS, domains);
+        if (instances != null) {
+            out.field(INSTANCES).uuids(instances);
+        }
+        out.ifPresent(SERVICES, services).ifPresent(PERSISTENT, persistent).ifPresent(AUTOSCALE, autoscale)
+                .ifPresent(SOFT_LIMIT, softLimit).ifPresent(HARD_LIMIT, hardLimit).ifPresent(MESSAGE, message)
+                .ifPresent(ERROR, error).endObject();
+    }
 
     @Override
     public boolean failed() {

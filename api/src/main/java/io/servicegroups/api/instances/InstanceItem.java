@@ -7,6 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Timestamps;
+import io.servicegroups.api.json.JsonOut;
+import io.servicegroups.api.json.JsonWritable;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.InstanceTransitions.Transition;
 import java.util.UUID;
@@ -30,18 +32,34 @@ public record InstanceItem(
         @JsonProperty("service_group") @Schema(description = "Absent for a private instance") GroupRef serviceGroup,
         @Schema(description = "Only on error") String message,
         @Schema(description = "Numeric error code, only on error", example = "8") Integer error)
-        implements Envelope.Item {
+        implements Envelope.Item, JsonWritable {
 
     /** The group of an instance. */
     @RegisterForReflection
     @Schema(name = "InstanceServiceGroup")
-    public record GroupRef(UUID uuid, String name, String fqdn) {
+    public record GroupRef(UUID uuid, String name, String fqdn) implements JsonWritable {
+        @Override
+        public void writeJson(JsonOut out) {
+            out.startObject().field(UUID_).value(uuid).field(NAME).value(name).field(FQDN).value(fqdn).endObject();
+        }
+
         static GroupRef of(Instance.GroupRef group) {
             return group == null ? null : new GroupRef(group.uuid(), group.name(), group.fqdn());
         }
     }
 
     private static final String SUCCESS = "success";
+    private static final byte[] STATUS = JsonOut.name("status");
+    private static final byte[] UUID_ = JsonOut.name("uuid");
+    private static final byte[] NAME = JsonOut.name("name");
+    private static final byte[] CREATED_AT = JsonOut.name("created_at");
+    private static final byte[] ADDRESS = JsonOut.name("address");
+    private static final byte[] STATE = JsonOut.name("state");
+    private static final byte[] PREVIOUS_STATE = JsonOut.name("previous_state");
+    private static final byte[] SERVICE_GROUP = JsonOut.name("service_group");
+    private static final byte[] FQDN = JsonOut.name("fqdn");
+    private static final byte[] MESSAGE = JsonOut.name("message");
+    private static final byte[] ERROR = JsonOut.name("error");
 
     /** The answer to a create: uuid, name, state and group. */
     public static InstanceItem created(Instance i) {
@@ -69,6 +87,15 @@ public record InstanceItem(
                 outcome.failure().getMessage(), outcome.failure().code().code());
     }
 
+
+    /** Jackson's rule for an item is NON_NULL: a null field is left out. */
+    @Override
+    public void writeJson(JsonOut out) {
+        out.startObject().ifPresent(STATUS, status).ifPresent(UUID_, uuid).ifPresent(NAME, name)
+                .ifPresent(CREATED_AT, createdAt).ifPresent(ADDRESS, address).ifPresent(STATE, state)
+                .ifPresent(PREVIOUS_STATE, previousState).ifPresent(SERVICE_GROUP, serviceGroup)
+                .ifPresent(MESSAGE, message).ifPresent(ERROR, error).endObject();
+    }
 
     @Override
     public boolean failed() {
