@@ -3,6 +3,7 @@ package io.servicegroups.api.json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * JSON written straight into UTF-8 bytes, for the answers' envelope ({@link EnvelopeBodyWriter}). Escapes strings
@@ -149,36 +150,26 @@ public final class JsonOut {
 
     /** A list of uuids, or null. */
     public JsonOut uuids(List<UUID> values) {
-        if (values == null) {
-            return nullValue();
-        }
-        startArray();
-        for (UUID value : values) {
-            value(value);
-        }
-        return endArray();
+        return array(values, this::value);
     }
 
     /** A list of parts that write themselves, or null. */
     public JsonOut values(List<? extends JsonWritable> items) {
-        if (items == null) {
-            return nullValue();
-        }
-        startArray();
-        for (JsonWritable item : items) {
-            item.writeJson(this);
-        }
-        return endArray();
+        return array(items, item -> item.writeJson(this));
     }
 
     /** A list of strings, or null. */
     public JsonOut strings(List<String> values) {
+        return array(values, this::value);
+    }
+
+    private <T> JsonOut array(List<T> values, Consumer<T> each) {
         if (values == null) {
             return nullValue();
         }
         startArray();
-        for (String value : values) {
-            value(value);
+        for (T value : values) {
+            each.accept(value);
         }
         return endArray();
     }
