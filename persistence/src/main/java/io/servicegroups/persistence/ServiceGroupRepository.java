@@ -7,7 +7,6 @@ import io.servicegroups.core.ConcurrencyLimits;
 import io.servicegroups.core.ErrorCode;
 import io.servicegroups.core.Instance;
 import io.servicegroups.core.ItemRef;
-import io.servicegroups.core.PageRequest;
 import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,13 +148,6 @@ public class ServiceGroupRepository {
         return ServiceGroupEntity.count("lower(fqdn) = ?1", fqdn.toLowerCase(Locale.ROOT)).map(n -> n > 0);
     }
 
-    /** The owner's group, or null. */
-    @WithSession
-    public Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
-        return findEntity(owner, ref)
-                .map(group -> group == null ? null : withDetails(List.of(group), details).get(0));
-    }
-
     /** A group as locked for a change: what deciding the change needs, nothing that could look like a count. */
     public record Locked(UUID uuid, String name, String fqdn, boolean persistent) {
         public Instance.GroupRef ref() {
@@ -179,25 +170,6 @@ public class ServiceGroupRepository {
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : new Locked((UUID) rows.get(0)[0], (String) rows.get(0)[1],
                         (String) rows.get(0)[2], (Boolean) rows.get(0)[3]));
-    }
-
-    private Uni<ServiceGroupEntity> findEntity(String owner, ItemRef ref) {
-        var query = ref instanceof ItemRef.ByUuid byUuid
-                ? ServiceGroupEntity.<ServiceGroupEntity>find("id = ?1 and owner = ?2", byUuid.uuid(), owner)
-                : ServiceGroupEntity.<ServiceGroupEntity>find("name = ?1 and owner = ?2",
-                        ((ItemRef.ByName) ref).name(), owner);
-        return query.firstResult();
-    }
-
-    /**
-     * A page of the owner's groups ordered by creation time, then uuid.
-     *
-     * @throws RuleViolation {@link ErrorCode#NOT_FOUND} when {@code page.after()} is not one of the owner's groups
-     */
-    @WithSession
-    public Uni<List<ServiceGroup>> page(String owner, PageRequest page, boolean details) {
-        return OwnedPages.page(ServiceGroupEntity.class, "service_group", "service group", owner, page)
-                .map(list -> withDetails(list, details));
     }
 
     /** Makes the group persistent for good (SPEC 3.6: a second instance was attached). */
@@ -240,15 +212,6 @@ public class ServiceGroupRepository {
                 .onFailure().transform(failure -> ConstraintViolations.translate(failure, Map.of(INSTANCE_GROUP_FKEY,
                         new RuleViolation(ErrorCode.ATTACHED, "service group " + groupId
                                 + " still has instances attached"))));
-    }
-
-    private static List<ServiceGroup> withDetails(List<ServiceGroupEntity> groups, boolean details) {
-        return groups.stream().map(g -> !details ? toDomain(g, List.of(), List.of())
-                : toDomain(g, services(g), g.instanceIds == null ? List.of() : Arrays.asList(g.instanceIds))).toList();
-    }
-
-    private static List<PublishedService> services(ServiceGroupEntity g) {
-        return new ServiceArrays(g.servicePorts, g.serviceDestinationPorts, g.serviceHandlers).services();
     }
 
     private static ServiceGroup toDomain(ServiceGroupEntity g, List<PublishedService> services, List<UUID> instances) {

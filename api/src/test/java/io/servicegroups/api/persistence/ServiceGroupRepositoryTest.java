@@ -16,17 +16,32 @@ import io.servicegroups.core.PublishedService;
 import io.servicegroups.core.RuleViolation;
 import io.servicegroups.core.ServiceGroup;
 import io.servicegroups.core.ServiceGroupDraft;
+import io.servicegroups.persistence.GroupReads;
 import io.servicegroups.persistence.ServiceGroupRepository;
 import io.servicegroups.api.support.Api;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The repository against PostgreSQL, without the API: mapping and the constraints the database enforces. */
+/**
+ * The repository against PostgreSQL, without the API: mapping and the constraints the database enforces; what it
+ * stored is read back through the read side ({@link GroupReads}).
+ */
 @QuarkusTest
 class ServiceGroupRepositoryTest {
     @Inject
     ServiceGroupRepository groups;
+    @Inject
+    GroupReads reads;
+
+    /** One group as the read side answers it, or null. */
+    private Uni<ServiceGroup> find(String owner, ItemRef ref, boolean details) {
+        List<UUID> uuids = ref instanceof ItemRef.ByUuid byUuid ? List.of(byUuid.uuid()) : List.of();
+        List<String> names = ref instanceof ItemRef.ByName byName ? List.of(byName.name()) : List.of();
+        return reads.find(owner, uuids, names, details).map(found -> found.isEmpty() ? null : found.get(0));
+    }
 
     private static ServiceGroupDraft draft(String name, String fqdn) {
         return new ServiceGroupDraft(name, new DnsName(fqdn, false),
@@ -41,7 +56,7 @@ class ServiceGroupRepositoryTest {
         String name = Api.unique("repo");
         ServiceGroupDraft draft = draft(name, name + ".fra0.kraft.host");
         asserter.assertThat(() -> Panache.withTransaction(() -> groups.insert("alice", draft))
-                        .chain(created -> Panache.withSession(() -> groups.find("alice",
+                        .chain(created -> Panache.withSession(() -> find("alice",
                                 new ItemRef.ByUuid(created.uuid()), true))),
                 found -> {
                     assertThat(found.name()).isEqualTo(name);
@@ -50,9 +65,9 @@ class ServiceGroupRepositoryTest {
                     assertThat(found.persistent()).isTrue();
                     assertThat(found.instances()).isEmpty();
                 });
-        asserter.assertThat(() -> Panache.withSession(() -> groups.find("alice", new ItemRef.ByName(name), false)),
+        asserter.assertThat(() -> Panache.withSession(() -> find("alice", new ItemRef.ByName(name), false)),
                 found -> assertThat(found.services()).isEmpty());
-        asserter.assertThat(() -> Panache.withSession(() -> groups.find("bob", new ItemRef.ByName(name), true)),
+        asserter.assertThat(() -> Panache.withSession(() -> find("bob", new ItemRef.ByName(name), true)),
                 found -> assertThat(found).isNull());
     }
 
@@ -62,7 +77,7 @@ class ServiceGroupRepositoryTest {
         String name = Api.unique("one-statement");
         ServiceGroupDraft draft = draft(name, name + ".fra0.kraft.host");
         asserter.assertThat(() -> groups.create("alice", draft)
-                        .chain(created -> groups.find("alice", new ItemRef.ByUuid(created.uuid()), true)
+                        .chain(created -> find("alice", new ItemRef.ByUuid(created.uuid()), true)
                                 .map(found -> List.of(created, found))),
                 both -> {
                     ServiceGroup created = both.get(0);
@@ -83,7 +98,7 @@ class ServiceGroupRepositoryTest {
                 List.of(twice, twice), new ConcurrencyLimits(1, 1), true, List.of());
         asserter.assertFailedWith(() -> groups.create("alice", draft),
                 failure -> assertThat(failure).hasMessageContaining("published_service_pkey"));
-        asserter.assertThat(() -> groups.find("alice", new ItemRef.ByName(name), false),
+        asserter.assertThat(() -> find("alice", new ItemRef.ByName(name), false),
                 found -> assertThat(found).isNull());
     }
 
@@ -143,10 +158,10 @@ class ServiceGroupRepositoryTest {
             String name = Api.unique("pg");
             asserter.execute(() -> Panache.withTransaction(() -> groups.insert(owner, draft(name, name + ".p.test"))));
         }
-        asserter.assertThat(() -> Panache.withSession(() -> groups.page(owner, PageRequest.of(null, null), false)),
+        asserter.assertThat(() -> Panache.withSession(() -> reads.page(owner, PageRequest.of(null, null), false)),
                 all -> assertThat(all).hasSize(3));
-        asserter.assertThat(() -> Panache.withSession(() -> groups.page(owner, PageRequest.of(null, null), false))
-                        .chain(all -> Panache.withSession(() -> groups.page(owner,
+        asserter.assertThat(() -> Panache.withSession(() -> reads.page(owner, PageRequest.of(null, null), false))
+                        .chain(all -> Panache.withSession(() -> reads.page(owner,
                                 PageRequest.of(5L, all.get(0).uuid()), false))
                                 .map(rest -> List.of(all, rest))),
                 pages -> assertThat(pages.get(1)).isEqualTo(pages.get(0).subList(1, 3)));
@@ -158,7 +173,7 @@ class ServiceGroupRepositoryTest {
         String name = Api.unique("gone");
         asserter.execute(() -> Panache.withTransaction(() -> groups.insert("alice", draft(name, name + ".d.test"))
                 .call(group -> groups.delete("alice", group.uuid()))));
-        asserter.assertThat(() -> Panache.withSession(() -> groups.find("alice", new ItemRef.ByName(name), true)),
+        asserter.assertThat(() -> Panache.withSession(() -> find("alice", new ItemRef.ByName(name), true)),
                 found -> assertThat(found).isNull());
         asserter.assertThat(() -> Panache.withSession(() -> groups.fqdnExists(name.toUpperCase() + ".D.TEST")),
                 exists -> assertThat(exists).isFalse());

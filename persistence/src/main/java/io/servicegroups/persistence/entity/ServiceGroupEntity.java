@@ -34,7 +34,4 @@ public class ServiceGroupEntity extends PanacheEntityBase {
     public Integer[] serviceDestinationPorts;
     @Column(name = "service_handlers", columnDefinition = "_text")
     public String[] serviceHandlers;
-    /** The attached instances in order of attachment, kept by the database's trigger (V6): never written here. */
-    @Column(name = "instance_ids", columnDefinition = "_uuid", insertable = false, updatable = false)
-    public UUID[] instanceIds;
 }
