@@ -1,5 +1,13 @@
 package io.servicegroups.api.groups;
 
+import static io.servicegroups.api.json.FieldNames.CREATED_AT;
+import static io.servicegroups.api.json.FieldNames.ERROR;
+import static io.servicegroups.api.json.FieldNames.FQDN;
+import static io.servicegroups.api.json.FieldNames.INSTANCES;
+import static io.servicegroups.api.json.FieldNames.MESSAGE;
+import static io.servicegroups.api.json.FieldNames.NAME;
+import static io.servicegroups.api.json.FieldNames.STATUS;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,6 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Timestamps;
+import io.servicegroups.api.json.FieldNames;
 import io.servicegroups.api.json.JsonOut;
 import io.servicegroups.api.json.JsonWritable;
 import io.servicegroups.core.Handler;
@@ -67,20 +76,12 @@ public record ServiceGroupItem(
     }
 
     private static final String SUCCESS = "success";
-    private static final byte[] STATUS = JsonOut.name("status");
-    private static final byte[] UUID_ = JsonOut.name("uuid");
-    private static final byte[] NAME = JsonOut.name("name");
-    private static final byte[] CREATED_AT = JsonOut.name("created_at");
-    private static final byte[] FQDN = JsonOut.name("fqdn");
     private static final byte[] DOMAINS = JsonOut.name("domains");
-    private static final byte[] INSTANCES = JsonOut.name("instances");
     private static final byte[] SERVICES = JsonOut.name("services");
     private static final byte[] PERSISTENT = JsonOut.name("persistent");
     private static final byte[] AUTOSCALE = JsonOut.name("autoscale");
     private static final byte[] SOFT_LIMIT = JsonOut.name("soft_limit");
     private static final byte[] HARD_LIMIT = JsonOut.name("hard_limit");
-    private static final byte[] MESSAGE = JsonOut.name("message");
-    private static final byte[] ERROR = JsonOut.name("error");
     private static final byte[] PORT = JsonOut.name("port");
     private static final byte[] DESTINATION_PORT = JsonOut.name("destination_port");
     private static final byte[] HANDLERS = JsonOut.name("handlers");
@@ -128,7 +129,7 @@ public record ServiceGroupItem(
     /** Jackson's rule for an item is NON_NULL: a null field is left out. */
     @Override
     public void writeJson(JsonOut out) {
-        out.startObject().ifPresent(STATUS, status).ifPresent(UUID_, uuid).ifPresent(NAME, name)
+        out.startObject().ifPresent(STATUS, status).ifPresent(FieldNames.UUID, uuid).ifPresent(NAME, name)
                 .ifPresent(CREATED_AT, createdAt).ifPresent(FQDN, fqdn).ifPresent(DOMAINS, domains);
         if (instances != null) {
             out.field(INSTANCES).uuids(instances);

@@ -1,5 +1,12 @@
 package io.servicegroups.api.instances;
 
+import static io.servicegroups.api.json.FieldNames.CREATED_AT;
+import static io.servicegroups.api.json.FieldNames.ERROR;
+import static io.servicegroups.api.json.FieldNames.FQDN;
+import static io.servicegroups.api.json.FieldNames.MESSAGE;
+import static io.servicegroups.api.json.FieldNames.NAME;
+import static io.servicegroups.api.json.FieldNames.STATUS;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.Outcome;
 import io.servicegroups.api.envelope.Timestamps;
+import io.servicegroups.api.json.FieldNames;
 import io.servicegroups.api.json.JsonOut;
 import io.servicegroups.api.json.JsonWritable;
 import io.servicegroups.core.Instance;
@@ -40,7 +48,8 @@ public record InstanceItem(
     public record GroupRef(UUID uuid, String name, String fqdn) implements JsonWritable {
         @Override
         public void writeJson(JsonOut out) {
-            out.startObject().field(UUID_).value(uuid).field(NAME).value(name).field(FQDN).value(fqdn).endObject();
+            out.startObject().field(FieldNames.UUID).value(uuid).field(NAME).value(name).field(FQDN).value(fqdn)
+                    .endObject();
         }
 
         static GroupRef of(Instance.GroupRef group) {
@@ -49,17 +58,10 @@ public record InstanceItem(
     }
 
     private static final String SUCCESS = "success";
-    private static final byte[] STATUS = JsonOut.name("status");
-    private static final byte[] UUID_ = JsonOut.name("uuid");
-    private static final byte[] NAME = JsonOut.name("name");
-    private static final byte[] CREATED_AT = JsonOut.name("created_at");
     private static final byte[] ADDRESS = JsonOut.name("address");
     private static final byte[] STATE = JsonOut.name("state");
     private static final byte[] PREVIOUS_STATE = JsonOut.name("previous_state");
     private static final byte[] SERVICE_GROUP = JsonOut.name("service_group");
-    private static final byte[] FQDN = JsonOut.name("fqdn");
-    private static final byte[] MESSAGE = JsonOut.name("message");
-    private static final byte[] ERROR = JsonOut.name("error");
 
     /** The answer to a create: uuid, name, state and group. */
     public static InstanceItem created(Instance i) {
@@ -91,7 +93,7 @@ public record InstanceItem(
     /** Jackson's rule for an item is NON_NULL: a null field is left out. */
     @Override
     public void writeJson(JsonOut out) {
-        out.startObject().ifPresent(STATUS, status).ifPresent(UUID_, uuid).ifPresent(NAME, name)
+        out.startObject().ifPresent(STATUS, status).ifPresent(FieldNames.UUID, uuid).ifPresent(NAME, name)
                 .ifPresent(CREATED_AT, createdAt).ifPresent(ADDRESS, address).ifPresent(STATE, state)
                 .ifPresent(PREVIOUS_STATE, previousState).ifPresent(SERVICE_GROUP, serviceGroup)
                 .ifPresent(MESSAGE, message).ifPresent(ERROR, error).endObject();

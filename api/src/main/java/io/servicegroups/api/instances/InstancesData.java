@@ -1,5 +1,7 @@
 package io.servicegroups.api.instances;
 
+import static io.servicegroups.api.json.FieldNames.INSTANCES;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.servicegroups.api.json.JsonOut;
 import io.servicegroups.api.json.JsonWritable;
@@ -8,7 +10,6 @@ import java.util.List;
 /** The {@code data} of an instance answer: one item per requested object, in order. */
 @RegisterForReflection
 public record InstancesData(List<InstanceItem> instances) implements JsonWritable {
-    private static final byte[] INSTANCES = JsonOut.name("instances");
 
     @Override
     public void writeJson(JsonOut out) {

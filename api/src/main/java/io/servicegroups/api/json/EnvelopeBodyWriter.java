@@ -1,5 +1,9 @@
 package io.servicegroups.api.json;
 
+import static io.servicegroups.api.json.FieldNames.ERROR;
+import static io.servicegroups.api.json.FieldNames.MESSAGE;
+import static io.servicegroups.api.json.FieldNames.STATUS;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicegroups.api.envelope.Envelope;
 import io.servicegroups.api.envelope.RequestError;
@@ -23,10 +27,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
 public class EnvelopeBodyWriter implements ServerMessageBodyWriter<Envelope<?>> {
-    private static final byte[] STATUS = JsonOut.name("status");
-    private static final byte[] MESSAGE = JsonOut.name("message");
     private static final byte[] ERRORS = JsonOut.name("errors");
-    private static final byte[] ERROR = JsonOut.name("error");
     private static final byte[] WARNINGS = JsonOut.name("warnings");
     private static final byte[] DATA = JsonOut.name("data");
     private static final byte[] OP_TIME_US = JsonOut.name("op_time_us");
