@@ -65,6 +65,7 @@ public class Gateway {
             return;
         }
         X509ExtendedKeyManager keys = keys();
+        LOG.infof("gateway: sockets through %s", vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
         loads = new Loads(new Load.Ejection(config.outlier().consecutiveFailures(),
                 config.outlier().ejectionTime().toNanos()));
         table = new RoutingTable(vertx, groups::all, groups::byIds, loads);

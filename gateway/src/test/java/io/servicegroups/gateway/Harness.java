@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,7 +36,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class Harness implements AutoCloseable {
     static final String DOMAIN = "fra0.kraft.host";
 
-    final Vertx vertx = Vertx.vertx();
+    /** Sockets through epoll where it loads, as the application's (quarkus.vertx.prefer-native-transport). */
+    final Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     final int offset = freeOffset();
     final Path certDir;
     final Loads loads;
