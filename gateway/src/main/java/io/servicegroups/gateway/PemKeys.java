@@ -52,7 +52,8 @@ final class PemKeys {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("wildcard", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
-        KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
+        // SunX509 reads the key out of the store once; PKIX would decrypt it again (PBKDF2) at every handshake
+        KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
         factory.init(store, NO_PASSWORD);
         for (KeyManager manager : factory.getKeyManagers()) {
             if (manager instanceof X509ExtendedKeyManager extended) {
