@@ -1,5 +1,6 @@
 package io.servicegroups.gateway;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,6 +67,7 @@ public class Gateway {
         }
         X509ExtendedKeyManager keys = keys();
         LOG.infof("gateway: sockets through %s", vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
+        logTlsEngine();
         loads = new Loads(new Load.Ejection(config.outlier().consecutiveFailures(),
                 config.outlier().ejectionTime().toNanos()));
         table = new RoutingTable(vertx, groups::all, groups::byIds, loads);
@@ -126,6 +128,18 @@ public class Gateway {
     /** The published ports listening now (for tests and diagnostics). */
     public java.util.List<Integer> listeningPorts() {
         return listeners == null ? java.util.List.of() : listeners.open();
+    }
+
+    private void logTlsEngine() {
+        TlsEngine wanted = config.tls().engine();
+        if (wanted.available() == TlsEngine.OPENSSL) {
+            LOG.infof("gateway: HTTPS encrypted by %s", OpenSsl.versionString());
+        } else if (wanted == TlsEngine.OPENSSL) {
+            LOG.warnf("gateway: OpenSSL does not load here (%s); HTTPS is encrypted by the JDK",
+                    OpenSsl.unavailabilityCause());
+        } else {
+            LOG.info("gateway: HTTPS encrypted by the JDK (sg.gateway.tls.engine=jdk)");
+        }
     }
 
     private X509ExtendedKeyManager keys() {

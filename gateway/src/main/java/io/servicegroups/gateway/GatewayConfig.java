@@ -89,5 +89,9 @@ public interface GatewayConfig {
         /** PEM private key of {@code cert-file}. */
         @WithName("key-file")
         Optional<String> keyFile();
+
+        /** Who encrypts HTTPS: OpenSSL (BoringSSL; the JDK where its native library does not load) or the JDK. */
+        @WithDefault("openssl")
+        TlsEngine engine();
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -48,7 +49,7 @@ final class PortVerticle extends AbstractVerticle {
             HttpServerOptions options = new HttpServerOptions().setHost(setup.host()).setPort(listenPort)
                     .setHandle100ContinueAutomatically(true).setTcpNoDelay(true);
             if (mode.tls()) {
-                options.setSsl(true).setKeyCertOptions(keys()).setUseAlpn(true)
+                options.setSsl(true).setKeyCertOptions(keys()).setSslEngineOptions(httpsEngine()).setUseAlpn(true)
                         .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
             }
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -63,13 +64,22 @@ final class PortVerticle extends AbstractVerticle {
                     .listen().<Void>mapEmpty().onComplete(started);
         } else {
             NetServerOptions options = new NetServerOptions().setHost(setup.host()).setPort(listenPort)
-                    .setSsl(true).setKeyCertOptions(keys()).setTcpNoDelay(true);
+                    .setSsl(true).setKeyCertOptions(keys()).setSslEngineOptions(TlsEngine.JDK.options())
+                    .setTcpNoDelay(true);
             var client = vertx.createNetClient(new NetClientOptions()
                     .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true));
             vertx.createNetServer(options)
                     .connectHandler(new TcpForwarder(port, setup.routes(), client, setup.ended(), setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);
         }
+    }
+
+    /**
+     * The configured engine on HTTPS ports. Ports without {@code http} always use the JDK's: Netty's OpenSSL engine
+     * answers a client's close_notify by closing its own side too, which would cut a half-closed connection's answer.
+     */
+    private SSLEngineOptions httpsEngine() {
+        return setup.config().tls().engine().available().options();
     }
 
     private KeyCertOptions keys() {

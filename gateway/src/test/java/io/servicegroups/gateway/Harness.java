@@ -50,10 +50,18 @@ final class Harness implements AutoCloseable {
     final Listeners listeners;
 
     Harness() throws Exception {
-        this(Load.Ejection.DEFAULT, AccessLog.OFF);
+        this(TlsEngine.OPENSSL);
+    }
+
+    Harness(TlsEngine engine) throws Exception {
+        this(Load.Ejection.DEFAULT, AccessLog.OFF, engine);
     }
 
     Harness(Load.Ejection ejection, AccessLog accessLog) throws Exception {
+        this(ejection, accessLog, TlsEngine.OPENSSL);
+    }
+
+    Harness(Load.Ejection ejection, AccessLog accessLog, TlsEngine engine) throws Exception {
         loads = new Loads(ejection);
         metrics = new GatewayMetrics(registry, loads);
         fleet = new Fleet(metrics, accessLog, new Closing());
@@ -76,7 +84,7 @@ final class Harness implements AutoCloseable {
             return Uni.createFrom().item(true);
         });
         table.observe(drains);
-        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(), drains, fleet), 2);
+        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(engine), drains, fleet), 2);
         table.observe(listeners);
     }
 
@@ -212,7 +220,7 @@ final class Harness implements AutoCloseable {
         Backends.await(vertx.close());
     }
 
-    static GatewayConfig config() {
+    static GatewayConfig config(TlsEngine engine) {
         return new GatewayConfig() {
             public boolean enabled() {
                 return true;
@@ -234,6 +242,10 @@ final class Harness implements AutoCloseable {
 
                     public Optional<String> keyFile() {
                         return Optional.empty();
+                    }
+
+                    public TlsEngine engine() {
+                        return engine;
                     }
                 };
             }
