@@ -40,8 +40,9 @@ public final class DatabaseFailures {
     }
 
     private static boolean unavailable(Throwable cause) {
-        // SocketException: the connection to the database was reset or broke while in use
+        // SocketException (Java NIO) and NativeIoException (epoll): the connection was reset or broke while in use
         if (cause instanceof ConnectException || cause instanceof java.net.SocketException
+                || cause instanceof io.netty.channel.unix.Errors.NativeIoException
                 || cause instanceof ClosedConnectionException
                 || cause instanceof io.netty.channel.ConnectTimeoutException
                 || cause instanceof TimeoutException) {

@@ -52,6 +52,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aConnectionResetSeenThroughEpollIsUnavailable() {
+        // what the PostgreSQL client's socket reports on epoll when the server goes away mid-statement
+        io.netty.channel.epoll.Epoll.ensureAvailability(); // loads the native library the exception's class needs
+        assertThat(DatabaseFailures.isUnavailable(io.netty.channel.unix.Errors.newConnectionResetException(
+                "recvAddress(..) failed with error(-104): Connection reset by peer", -104))).isTrue();
+    }
+
+    @Test
     void onlyTimeoutsOfStatementsAndLocksAreTooSlow() {
         assertThat(DatabaseFailures.isTooSlow(new PgException("statement timeout", "ERROR", "57014", null))).isTrue();
         assertThat(DatabaseFailures.isTooSlow(new PgException("lock timeout", "ERROR", "55P03", null))).isTrue();
