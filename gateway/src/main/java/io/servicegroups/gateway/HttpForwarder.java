@@ -1,10 +1,21 @@
 package io.servicegroups.gateway;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.servicegroups.core.routing.HostNames;
 import io.servicegroups.core.routing.HttpsRedirect;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -15,34 +26,33 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
-import io.vertx.core.streams.WriteStream;
-import java.util.Set;
-import java.util.function.IntConsumer;
+import io.vertx.core.net.impl.VertxHandler;
 import java.util.function.Supplier;
 
 /**
  * The {@code http} handler: routes each request by its host to a group's port, balances it over the running
- * instances (least outstanding requests), and streams it to the chosen one over a keep-alive pool and back.
+ * instances (least outstanding requests), and streams it to the chosen one over a keep-alive connection of
+ * this event loop's {@link BackendPool} and back. WebSocket upgrades go through Vert.x's client instead.
  * A backend that refuses the connection is skipped once for another; then 502. No instance: 503.
  */
 final class HttpForwarder implements Handler<HttpServerRequest> {
-    private static final Set<String> NOT_FORWARDED = Set.of("expect", "x-forwarded-proto", "x-forwarded-host");
+    private static final String[] NOT_FORWARDED = {"expect", "x-forwarded-proto", "x-forwarded-host"};
 
     private final int port;
     private final boolean tls;
     private final Supplier<RoutingSnapshot> routes;
-    private final HttpClient client;
+    private final BackendPool pool;
+    private final HttpClient upgrades;
     private final WorkEnded ended;
     private final Fleet fleet;
 
-    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, HttpClient client, WorkEnded ended,
-                  Fleet fleet) {
+    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, BackendPool pool,
+                  HttpClient upgrades, WorkEnded ended, Fleet fleet) {
         this.port = port;
         this.tls = tls;
         this.routes = routes;
-        this.client = client;
+        this.pool = pool;
+        this.upgrades = upgrades;
         this.ended = ended;
         this.fleet = fleet;
     }
@@ -78,20 +88,13 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     : "no running instance serves " + route.fqdn());
             return;
         }
-        request.pause();
-        new Exchange(request, route, new Work(target, ended)).connect(false);
-    }
-
-    /** Copies {@code from} into {@code to} (counting the bytes), pausing {@code from} while {@code to} cannot take more. */
-    private static void pump(ReadStream<Buffer> from, WriteStream<Buffer> to, IntConsumer counted) {
-        from.handler(chunk -> {
-            counted.accept(chunk.length());
-            to.write(chunk);
-            if (to.writeQueueFull()) {
-                from.pause();
-                to.drainHandler(v -> from.resume());
-            }
-        });
+        Exchange exchange = new Exchange(request, route, new Work(target, ended));
+        if (HopByHop.isWebSocketUpgrade(request.headers()) && request.version() == HttpVersion.HTTP_1_1) {
+            request.pause();
+            exchange.upgrade(false);
+        } else {
+            exchange.connect(false);
+        }
     }
 
     /** Tells an HTTP/1 client to close its keep-alive connection after this answer (shutting down). */
@@ -113,14 +116,20 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
     }
 
     /** One request on its way to a backend and back. */
-    private final class Exchange {
+    private final class Exchange implements BackendPool.Waiter, BackendConnection.User {
         private final HttpServerRequest request;
         private final HttpServerResponse response;
         private final Route route;
         private final Work work;
         private final long started = System.nanoTime();
-        private HttpClientRequest backend;
+        private BackendConnection backend;
+        private boolean retried;
+        private boolean paused;
         private boolean over;
+        private boolean requestSent;
+        private boolean informational;
+        private boolean keepAlive;
+        private int status;
         private long bytesIn;
         private long bytesOut;
 
@@ -133,48 +142,50 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             request.exceptionHandler(failure -> abort());
         }
 
-        void connect(boolean retried) {
-            Target target = work.target();
-            RequestOptions options = new RequestOptions().setServer(target.socketAddress())
-                    .setHost(target.address()).setPort(target.port())
-                    .setMethod(request.method()).setURI(request.uri());
-            client.request(options).onComplete(ar -> {
-                if (over) {
-                    if (ar.succeeded()) {
-                        ar.result().reset();
-                    }
-                    return;
-                }
-                if (ar.failed()) {
-                    target.load().failed();
-                    route.meters().upstreamError();
-                    Target other = retried ? null : route.acquire(target);
-                    if (other != null) {
-                        work.moveTo(other);
-                        connect(true);
-                    } else {
-                        fail(502, "the instance of " + route.fqdn() + " could not be reached");
-                    }
-                    return;
-                }
-                backend = ar.result();
-                if (HopByHop.isWebSocketUpgrade(request.headers()) && request.version() == HttpVersion.HTTP_1_1) {
-                    upgrade();
-                } else {
-                    forward();
-                }
-            });
+        /** Asks the pool for a connection to the current target; the request waits (paused) if it must. */
+        void connect(boolean retry) {
+            retried = retry;
+            pool.acquire(work.target(), this);
+            if (backend == null && !over && !paused) {
+                paused = true;
+                request.pause();
+            }
         }
 
-        private void prepareHeaders(boolean upgrade) {
-            MultiMap headers = backend.headers();
-            HopByHop.copy(request.headers(), headers, NOT_FORWARDED);
-            if (upgrade) {
-                headers.set("connection", "upgrade");
-                headers.set("upgrade", request.getHeader("upgrade"));
+        @Override
+        public void acquired(BackendConnection connection) {
+            if (over) {
+                connection.giveBack(true);
+                return;
             }
-            if (request.authority() != null) {
-                backend.authority(request.authority());
+            backend = connection;
+            connection.use(this);
+            forward();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            if (over) {
+                return;
+            }
+            Target target = work.target();
+            target.load().failed();
+            route.meters().upstreamError();
+            Target other = retried ? null : route.acquire(target);
+            if (other != null) {
+                work.moveTo(other);
+                connect(true);
+            } else {
+                fail(502, "the instance of " + route.fqdn() + " could not be reached");
+            }
+        }
+
+        private void forward() {
+            MultiMap from = request.headers();
+            HttpHeaders headers = new DefaultHttpHeaders(false);
+            HopByHop.copy(from, headers, NOT_FORWARDED);
+            if (!headers.contains(HttpHeaderNames.HOST) && request.authority() != null) {
+                headers.set(HttpHeaderNames.HOST, request.authority().toString());
             }
             SocketAddress remote = request.remoteAddress();
             if (remote != null && remote.hostAddress() != null) {
@@ -186,66 +197,183 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (request.host() != null) {
                 headers.set("x-forwarded-host", request.host());
             }
-        }
-
-        private void forward() {
-            prepareHeaders(false);
-            boolean lengthKnown = request.headers().contains("content-length");
-            if (!lengthKnown && (request.headers().contains("transfer-encoding")
-                    || (request.version() == HttpVersion.HTTP_2 && !request.isEnded()))) {
-                backend.setChunked(true);
+            boolean lengthKnown = from.contains(HttpHeaderNames.CONTENT_LENGTH);
+            boolean chunked = from.contains(HttpHeaderNames.TRANSFER_ENCODING);
+            boolean http2 = request.version() == HttpVersion.HTTP_2;
+            if (!lengthKnown && (chunked || (http2 && !request.isEnded()))) {
+                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
-            backend.response().onComplete(this::respond);
-            backend.exceptionHandler(failure -> backendFailed());
-            pump(request, backend, n -> bytesIn += n);
-            request.endHandler(v -> backend.end());
-            request.resume();
+            DefaultHttpRequest head = new DefaultHttpRequest(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                    request.method().toNetty(), request.uri(), headers);
+            var channel = backend.channel();
+            if (!http2 && !chunked && (!lengthKnown || "0".equals(from.get(HttpHeaderNames.CONTENT_LENGTH)))) {
+                channel.write(head); // no body: the request is whole at once
+                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                requestSent = true;
+            } else {
+                channel.writeAndFlush(head);
+                request.handler(this::upload);
+                request.endHandler(v -> uploaded());
+            }
+            if (paused) {
+                paused = false;
+                request.resume();
+            }
         }
 
-        private void respond(AsyncResult<HttpClientResponse> ar) {
+        private void upload(Buffer chunk) {
+            if (over || backend == null) {
+                return;
+            }
+            bytesIn += chunk.length();
+            var channel = backend.channel();
+            channel.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()));
+            if (!channel.isWritable() && !paused) {
+                paused = true;
+                request.pause();
+            }
+        }
+
+        private void uploaded() {
+            if (over || backend == null || requestSent) {
+                return;
+            }
+            requestSent = true;
+            backend.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+
+        @Override
+        public void writable() {
+            if (paused && !over) {
+                paused = false;
+                request.resume();
+            }
+        }
+
+        @Override
+        public void head(HttpResponse answer) {
+            int code = answer.status().code();
+            if (code < 200 && code != 101) {
+                informational = true; // 100 Continue, 103 Early Hints: not passed on
+                return;
+            }
             if (over) {
                 return;
             }
-            if (ar.failed()) {
-                backendFailed();
-                return;
-            }
-            HttpClientResponse answer = ar.result();
+            status = code;
+            keepAlive = HttpUtil.isKeepAlive(answer);
             Load load = work.target() == null ? null : work.target().load();
-            if (load != null && answer.statusCode() >= 500) {
+            if (load != null && code >= 500) {
                 load.failed();
             } else if (load != null) {
                 load.succeeded();
             }
-            response.setStatusCode(answer.statusCode());
-            if (request.version() != HttpVersion.HTTP_2 && answer.statusMessage() != null) {
-                response.setStatusMessage(answer.statusMessage());
+            response.setStatusCode(code);
+            if (request.version() != HttpVersion.HTTP_2) {
+                response.setStatusMessage(answer.status().reasonPhrase());
             }
-            HopByHop.copy(answer.headers(), response.headers(), Set.of());
+            HopByHop.copy(answer.headers(), response.headers());
             if (fleet.closing().closing()) {
                 closeAfter(request);
             }
-            if (!answer.headers().contains("content-length") && request.version() == HttpVersion.HTTP_1_1
-                    && hasBody(answer.statusCode())) {
+            if (!answer.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
+                    && request.version() == HttpVersion.HTTP_1_1 && hasBody(code)) {
                 response.setChunked(true);
             }
-            answer.exceptionHandler(failure -> backendFailed());
-            pump(answer, response, n -> bytesOut += n);
-            answer.endHandler(v -> {
-                if (!over) {
+        }
+
+        @Override
+        public void content(HttpContent content, boolean last) {
+            if (informational || over) {
+                content.release();
+                informational &= !last;
+                return;
+            }
+            ByteBuf data = content.content();
+            int length = data.readableBytes();
+            bytesOut += length;
+            Buffer chunk = length == 0 ? null : Buffer.buffer(VertxHandler.safeBuffer(data));
+            if (length == 0) {
+                content.release();
+            }
+            if (last) {
+                BackendConnection connection = backend;
+                backend = null;
+                if (chunk == null) {
                     response.end();
-                    finish(answer.statusCode());
+                } else {
+                    response.end(chunk);
                 }
+                finish(status);
+                connection.giveBack(keepAlive && requestSent);
+            } else if (chunk != null) {
+                response.write(chunk);
+                if (response.writeQueueFull()) {
+                    var channel = backend.channel();
+                    channel.config().setAutoRead(false);
+                    response.drainHandler(v -> channel.config().setAutoRead(true));
+                }
+            }
+        }
+
+        @Override
+        public void broken() {
+            backend = null;
+            informational = false;
+            backendFailed();
+        }
+
+        private boolean hasBody(int code) {
+            return code >= 200 && code != 204 && code != 304 && !"HEAD".equals(request.method().name());
+        }
+
+        void upgrade(boolean retry) {
+            Target target = work.target();
+            RequestOptions options = new RequestOptions().setServer(target.socketAddress())
+                    .setHost(target.address()).setPort(target.port())
+                    .setMethod(request.method()).setURI(request.uri());
+            upgrades.request(options).onComplete(ar -> {
+                if (over) {
+                    if (ar.succeeded()) {
+                        ar.result().reset();
+                    }
+                    return;
+                }
+                if (ar.failed()) {
+                    target.load().failed();
+                    route.meters().upstreamError();
+                    Target other = retry ? null : route.acquire(target);
+                    if (other != null) {
+                        work.moveTo(other);
+                        upgrade(true);
+                    } else {
+                        fail(502, "the instance of " + route.fqdn() + " could not be reached");
+                    }
+                    return;
+                }
+                passUpgrade(ar.result());
             });
         }
 
-        private boolean hasBody(int status) {
-            return status >= 200 && status != 204 && status != 304 && !"HEAD".equals(request.method().name());
-        }
-
-        private void upgrade() {
-            prepareHeaders(true);
-            backend.connect().onComplete(ar -> {
+        private void passUpgrade(HttpClientRequest upgrade) {
+            MultiMap headers = upgrade.headers();
+            HopByHop.copy(request.headers(), headers, NOT_FORWARDED);
+            headers.set("connection", "upgrade");
+            headers.set("upgrade", request.getHeader("upgrade"));
+            if (request.authority() != null) {
+                upgrade.authority(request.authority());
+            }
+            SocketAddress remote = request.remoteAddress();
+            if (remote != null && remote.hostAddress() != null) {
+                String previous = headers.get("x-forwarded-for");
+                headers.set("x-forwarded-for", previous == null ? remote.hostAddress()
+                        : previous + ", " + remote.hostAddress());
+            }
+            headers.set("x-forwarded-proto", tls ? "https" : "http");
+            if (request.host() != null) {
+                headers.set("x-forwarded-host", request.host());
+            }
+            upgrade.connect().onComplete(ar -> {
                 if (over) {
                     return;
                 }
@@ -256,11 +384,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 }
                 HttpClientResponse answer = ar.result();
                 if (answer.statusCode() != 101) {
-                    respond(ar);
+                    refusedUpgrade(answer);
                     return;
                 }
                 response.setStatusCode(101);
-                HopByHop.copy(answer.headers(), response.headers(), Set.of());
+                HopByHop.copy(answer.headers(), response.headers());
                 response.headers().set("connection", "upgrade");
                 response.headers().set("upgrade", answer.getHeader("upgrade"));
                 NetSocket backendSocket = answer.netSocket();
@@ -277,9 +405,32 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             });
         }
 
-        private void fail(int status, String text) {
-            finish(status);
-            answer(request, status, text);
+        /** The backend answered an upgrade with something else: that answer goes back as it is. */
+        private void refusedUpgrade(HttpClientResponse answer) {
+            response.setStatusCode(answer.statusCode());
+            if (answer.statusMessage() != null) {
+                response.setStatusMessage(answer.statusMessage());
+            }
+            HopByHop.copy(answer.headers(), response.headers());
+            if (!answer.headers().contains("content-length") && hasBody(answer.statusCode())) {
+                response.setChunked(true);
+            }
+            answer.exceptionHandler(failure -> backendFailed());
+            answer.handler(chunk -> {
+                bytesOut += chunk.length();
+                response.write(chunk);
+            });
+            answer.endHandler(v -> {
+                if (!over) {
+                    response.end();
+                    finish(answer.statusCode());
+                }
+            });
+        }
+
+        private void fail(int code, String text) {
+            finish(code);
+            answer(request, code, text);
         }
 
         /** The backend failed or closed: a 502 if nothing was answered yet, else the client's exchange is cut. */
@@ -305,18 +456,20 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             finish(0);
-            if (backend != null) {
-                backend.reset();
+            BackendConnection connection = backend;
+            backend = null;
+            if (connection != null) {
+                connection.cut();
             }
         }
 
-        /** The exchange is over with {@code status} (0: the client left): counted, logged, its work given back. */
-        private void finish(int status) {
+        /** The exchange is over with {@code code} (0: the client left): counted, logged, its work given back. */
+        private void finish(int code) {
             if (!over) {
                 over = true;
                 long nanos = System.nanoTime() - started;
                 RouteMeters meters = route.meters();
-                meters.request(status, nanos);
+                meters.request(code, nanos);
                 if (bytesIn > 0) {
                     meters.bytesIn(bytesIn);
                 }
@@ -324,7 +477,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     meters.bytesOut(bytesOut);
                 }
                 Target target = work.target();
-                fleet.accessLog().http(route, target == null ? null : target.instance(), status, bytesIn, bytesOut,
+                fleet.accessLog().http(route, target == null ? null : target.instance(), code, bytesIn, bytesOut,
                         nanos);
                 work.finish();
             }

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServerOptions;
@@ -35,6 +37,7 @@ final class PortVerticle extends AbstractVerticle {
     private final int port;
     private final ListenerMode mode;
     private final Setup setup;
+    private BackendPool pool;
 
     PortVerticle(int port, ListenerMode mode, Setup setup) {
         this.port = port;
@@ -52,14 +55,16 @@ final class PortVerticle extends AbstractVerticle {
                 options.setSsl(true).setKeyCertOptions(keys()).setSslEngineOptions(httpsEngine()).setUseAlpn(true)
                         .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
             }
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+            HttpClient upgrades = vertx.createHttpClient(new HttpClientOptions()
                     .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
                     .setKeepAliveTimeout((int) Math.max(1, setup.config().backendIdleTimeout().toSeconds()))
                     .setConnectTimeout((int) setup.config().connectTimeout().toMillis()).setTcpNoDelay(true),
                     new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_BACKEND));
+            pool = new BackendPool((VertxInternal) vertx, ((ContextInternal) context).nettyEventLoop(),
+                    setup.config().connectTimeout(), setup.config().backendIdleTimeout(), MAX_CONNECTIONS_PER_BACKEND);
             Closing closing = setup.fleet().closing();
             vertx.createHttpServer(options).connectionHandler(closing::accepted)
-                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), client, setup.ended(),
+                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), pool, upgrades, setup.ended(),
                             setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);
         } else {
@@ -71,6 +76,13 @@ final class PortVerticle extends AbstractVerticle {
             vertx.createNetServer(options)
                     .connectHandler(new TcpForwarder(port, setup.routes(), client, setup.ended(), setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (pool != null) {
+            pool.close();
         }
     }
 

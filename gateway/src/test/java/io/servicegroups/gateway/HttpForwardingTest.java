@@ -214,6 +214,60 @@ class HttpForwardingTest {
     }
 
     @Test
+    void earlyHintsOfTheBackendAreNotTakenForItsAnswer() {
+        backend("hints", "127.0.0.2", request -> request.response()
+                .writeEarlyHints(MultiMap.caseInsensitiveMultiMap().add("link", "</app.css>; rel=preload"))
+                .onComplete(v -> request.response().end("final")));
+        gateway.publish(shop(running("127.0.0.2")));
+        for (int i = 0; i < 3; i++) {
+            Client.Answer answer = client.get("shop.fra0.kraft.host", "/");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("final");
+        }
+    }
+
+    @Test
+    void aBackendClosingAfterEachAnswerIsConnectedAnewForTheNext() {
+        backend("once", "127.0.0.2", request -> request.response().putHeader("connection", "close").end("once"));
+        gateway.publish(shop(running("127.0.0.2")));
+        for (int i = 0; i < 5; i++) {
+            Client.Answer answer = client.get("shop.fra0.kraft.host", "/");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("once");
+            assertThat(answer.headers().get("connection")).as("hop-by-hop, not passed on").isNotEqualTo("close");
+        }
+    }
+
+    @Test
+    void anAnswerBeforeTheUploadEndedIsPassedOnAndTheNextRequestIsServed() {
+        backend("early", "127.0.0.2", request -> {
+            if (request.method() == HttpMethod.POST) {
+                request.response().setStatusCode(413).end("too large");
+            } else {
+                request.response().end("fine");
+            }
+        });
+        gateway.publish(shop(running("127.0.0.2")));
+        Client.Answer refused = client.send(HttpMethod.POST, "shop.fra0.kraft.host", "/upload",
+                MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(new byte[4 * 1024 * 1024]));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body()).isEqualTo("too large");
+        assertThat(client.get("shop.fra0.kraft.host", "/").body()).isEqualTo("fine");
+    }
+
+    @Test
+    void aMalformedAnswerIs502() {
+        var garbage = await(gateway.vertx.createNetServer().connectHandler(socket -> socket.handler(data ->
+                socket.end(Buffer.buffer("this is not HTTP\r\n\r\n")))).listen(destination, "127.0.0.2"));
+        try {
+            gateway.publish(shop(running("127.0.0.2")));
+            assertThat(client.get("shop.fra0.kraft.host", "/").status()).isEqualTo(502);
+        } finally {
+            await(garbage.close());
+        }
+    }
+
+    @Test
     void aTenMegabyteResponseIsStreamedWhole() {
         int size = 10 * 1024 * 1024;
         backend("big", "127.0.0.2", request -> {
