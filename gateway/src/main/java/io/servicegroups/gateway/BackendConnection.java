@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -32,6 +31,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     private final BackendPool.Backend backend;
     private Channel channel;
     private User user;
+    private long idleSince;
 
     BackendConnection(BackendPool.Backend backend) {
         this.backend = backend;
@@ -40,6 +40,14 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     /** Hands the connection to {@code next}. */
     void use(User next) {
         user = next;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    void idleSince(long nanos) {
+        idleSince = nanos;
     }
 
     Channel channel() {
@@ -112,13 +120,6 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         user = null;
         if (current != null) {
             current.broken();
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && user == null) {
-            ctx.close();
         }
     }
 

@@ -6,8 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
@@ -38,7 +38,8 @@ final class BackendPool {
     private static final int MAX_CHUNK_SIZE = 8192;
 
     private final Bootstrap bootstrap;
-    private final long idleSeconds;
+    private final long idleNanos;
+    private final ScheduledFuture<?> sweeper;
     private final int maxPerBackend;
     private final Map<SocketAddress, Backend> backends = new HashMap<>();
     private boolean closed;
@@ -48,8 +49,10 @@ final class BackendPool {
                 .resolver(vertx.nettyAddressResolverGroup())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        this.idleSeconds = Math.max(1, idleTimeout.toSeconds());
+        this.idleNanos = idleTimeout.toNanos();
         this.maxPerBackend = maxPerBackend;
+        long period = Math.max(100, idleTimeout.toMillis() / 4);
+        this.sweeper = loop.scheduleAtFixedRate(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Hands {@code waiter} a connection to {@code target}: at once when one is idle, else when connected. */
@@ -62,9 +65,22 @@ final class BackendPool {
         backend.acquire(waiter);
     }
 
+    /** Closes the connections idle for longer than the idle timeout (the oldest wait at the head of each queue). */
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (Backend backend : new ArrayList<>(backends.values())) {
+            BackendConnection oldest;
+            while ((oldest = backend.idle.peekFirst()) != null && now - oldest.idleSince() >= idleNanos) {
+                backend.idle.pollFirst();
+                oldest.channel().close();
+            }
+        }
+    }
+
     /** Closes every connection (the listener stops). */
     void close() {
         closed = true;
+        sweeper.cancel(false);
         for (Backend backend : new ArrayList<>(backends.values())) {
             for (BackendConnection connection : new ArrayList<>(backend.idle)) {
                 connection.channel().close();
@@ -125,7 +141,6 @@ final class BackendPool {
                 protected void initChannel(Channel channel) {
                     channel.pipeline().addLast(
                             new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE, false, false),
-                            new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS),
                             connection);
                 }
             }).connect(address).addListener((ChannelFuture future) -> {
@@ -148,6 +163,7 @@ final class BackendPool {
             } else if (closed) {
                 connection.channel().close();
             } else {
+                connection.idleSince(System.nanoTime());
                 idle.addLast(connection);
             }
         }

@@ -1,7 +1,10 @@
 package io.servicegroups.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -203,15 +206,15 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (!lengthKnown && (chunked || (http2 && !request.isEnded()))) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
-            DefaultHttpRequest head = new DefaultHttpRequest(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                    request.method().toNetty(), request.uri(), headers);
+            var version = io.netty.handler.codec.http.HttpVersion.HTTP_1_1;
             var channel = backend.channel();
             if (!http2 && !chunked && (!lengthKnown || "0".equals(from.get(HttpHeaderNames.CONTENT_LENGTH)))) {
-                channel.write(head); // no body: the request is whole at once
-                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-                requestSent = true;
+                channel.writeAndFlush(new DefaultFullHttpRequest(version, request.method().toNetty(), request.uri(),
+                        Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE), channel.voidPromise());
+                requestSent = true; // no body: the request is whole at once
             } else {
-                channel.writeAndFlush(head);
+                channel.writeAndFlush(new DefaultHttpRequest(version, request.method().toNetty(), request.uri(),
+                        headers), channel.voidPromise());
                 request.handler(this::upload);
                 request.endHandler(v -> uploaded());
             }
@@ -227,7 +230,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             }
             bytesIn += chunk.length();
             var channel = backend.channel();
-            channel.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()));
+            channel.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()), channel.voidPromise());
             if (!channel.isWritable() && !paused) {
                 paused = true;
                 request.pause();
@@ -239,7 +242,8 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             requestSent = true;
-            backend.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            var channel = backend.channel();
+            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
         }
 
         @Override
