@@ -21,6 +21,10 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         /** A part of the body; the user releases it. {@code last} ends the answer. */
         void content(HttpContent content, boolean last);
 
+        /** What the connection had to read for now is read (the moment to flush what was written on). */
+        default void readComplete() {
+        }
+
         /** The connection can take more of the request's body. */
         void writable();
 
@@ -103,6 +107,13 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             current.content(content, msg instanceof LastHttpContent);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (user != null) {
+            user.readComplete();
         }
     }
 

@@ -40,6 +40,14 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration backendIdleTimeout();
 
+    /**
+     * HTTP/1 requests are passed on whole in the connection's own pipeline ({@code Http1Forwarder}); false sends
+     * every request through Vert.x's request and response objects, as HTTP/2 always does (for comparison).
+     */
+    @WithName("http1-fast-path")
+    @WithDefault("true")
+    boolean http1FastPath();
+
     /** Listener instances per port, one per event loop; default: the number of processors. */
     @WithName("event-loops")
     OptionalInt eventLoops();

@@ -1,6 +1,10 @@
 package io.servicegroups.gateway;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import java.util.ArrayList;
+import java.util.Iterator;
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,30 +44,57 @@ final class HopByHop {
         }
     }
 
-    private static boolean forwarded(String name, Set<String> named, String[] alsoSkip) {
-        if (name.isEmpty() || name.charAt(0) == ':' || always(name)) {
+    private static boolean forwarded(CharSequence name, Set<String> named, String[] alsoSkip) {
+        if (name.length() == 0 || name.charAt(0) == ':' || always(name)) {
             return false; // HTTP/2 pseudo-headers stay behind too
         }
         for (String skipped : alsoSkip) {
-            if (skipped.equalsIgnoreCase(name)) {
+            if (is(name, skipped)) {
                 return false;
             }
         }
-        return named.isEmpty() || !named.contains(name.toLowerCase(Locale.ROOT));
+        return named.isEmpty() || !named.contains(name.toString().toLowerCase(Locale.ROOT));
     }
 
     /** The headers that are hop-by-hop whatever {@code Connection} says (compared without allocating). */
-    static boolean always(String name) {
+    static boolean always(CharSequence name) {
         return switch (name.length()) {
-            case 2 -> name.equalsIgnoreCase("te");
-            case 7 -> name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("trailer");
-            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16 -> name.equalsIgnoreCase("proxy-connection");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
-            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            case 2 -> is(name, "te");
+            case 7 -> is(name, "upgrade") || is(name, "trailer");
+            case 10 -> is(name, "connection") || is(name, "keep-alive");
+            case 16 -> is(name, "proxy-connection");
+            case 17 -> is(name, "transfer-encoding");
+            case 18 -> is(name, "proxy-authenticate");
+            case 19 -> is(name, "proxy-authorization");
             default -> false;
         };
+    }
+
+    private static boolean is(CharSequence name, String lowerCase) {
+        return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
+    }
+
+    /**
+     * Removes, in place, the hop-by-hop headers, those that {@code Connection} names and {@code alsoSkip}: for a
+     * message passed on whole (the HTTP/1 path), where copying every header would cost more than the few removals.
+     */
+    static void strip(HttpHeaders headers, String... alsoSkip) {
+        Set<String> named = connectionNamed(headers.getAll(HttpHeaderNames.CONNECTION));
+        List<CharSequence> removed = null;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            CharSequence name = it.next().getKey();
+            if (!forwarded(name, named, alsoSkip)) {
+                if (removed == null) {
+                    removed = new ArrayList<>(4);
+                }
+                removed.add(name);
+            }
+        }
+        if (removed != null) {
+            for (CharSequence name : removed) {
+                headers.remove(name);
+            }
+        }
     }
 
     private static Set<String> connectionNamed(List<String> values) {

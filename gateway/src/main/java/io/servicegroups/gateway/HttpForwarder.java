@@ -91,7 +91,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     : "no running instance serves " + route.fqdn());
             return;
         }
-        Exchange exchange = new Exchange(request, route, new Work(target, ended));
+        Exchange exchange = new Exchange(request, new Forwarding(route, new Work(target, ended), fleet));
         if (HopByHop.isWebSocketUpgrade(request.headers()) && request.version() == HttpVersion.HTTP_1_1) {
             request.pause();
             exchange.upgrade(false);
@@ -122,25 +122,21 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
     private final class Exchange implements BackendPool.Waiter, BackendConnection.User {
         private final HttpServerRequest request;
         private final HttpServerResponse response;
+        private final Forwarding forwarding;
         private final Route route;
-        private final Work work;
-        private final long started = System.nanoTime();
         private BackendConnection backend;
         private boolean retried;
         private boolean paused;
-        private boolean over;
         private boolean requestSent;
         private boolean informational;
         private boolean keepAlive;
         private int status;
-        private long bytesIn;
-        private long bytesOut;
 
-        Exchange(HttpServerRequest request, Route route, Work work) {
+        Exchange(HttpServerRequest request, Forwarding forwarding) {
             this.request = request;
             this.response = request.response();
-            this.route = route;
-            this.work = work;
+            this.forwarding = forwarding;
+            this.route = forwarding.route();
             response.closeHandler(v -> abort());
             request.exceptionHandler(failure -> abort());
         }
@@ -148,8 +144,8 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         /** Asks the pool for a connection to the current target; the request waits (paused) if it must. */
         void connect(boolean retry) {
             retried = retry;
-            pool.acquire(work.target(), this);
-            if (backend == null && !over && !paused) {
+            pool.acquire(forwarding.target(), this);
+            if (backend == null && !forwarding.over() && !paused) {
                 paused = true;
                 request.pause();
             }
@@ -157,7 +153,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
 
         @Override
         public void acquired(BackendConnection connection) {
-            if (over) {
+            if (forwarding.over()) {
                 connection.giveBack(true);
                 return;
             }
@@ -168,15 +164,10 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
 
         @Override
         public void failed(Throwable cause) {
-            if (over) {
+            if (forwarding.over()) {
                 return;
             }
-            Target target = work.target();
-            target.load().failed();
-            route.meters().upstreamError();
-            Target other = retried ? null : route.acquire(target);
-            if (other != null) {
-                work.moveTo(other);
+            if (forwarding.nextAfterRefusal(retried) != null) {
                 connect(true);
             } else {
                 fail(502, "the instance of " + route.fqdn() + " could not be reached");
@@ -225,10 +216,10 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         }
 
         private void upload(Buffer chunk) {
-            if (over || backend == null) {
+            if (forwarding.over() || backend == null) {
                 return;
             }
-            bytesIn += chunk.length();
+            forwarding.bytesIn += chunk.length();
             var channel = backend.channel();
             channel.writeAndFlush(new DefaultHttpContent(chunk.getByteBuf()), channel.voidPromise());
             if (!channel.isWritable() && !paused) {
@@ -238,7 +229,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         }
 
         private void uploaded() {
-            if (over || backend == null || requestSent) {
+            if (forwarding.over() || backend == null || requestSent) {
                 return;
             }
             requestSent = true;
@@ -248,7 +239,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
 
         @Override
         public void writable() {
-            if (paused && !over) {
+            if (paused && !forwarding.over()) {
                 paused = false;
                 request.resume();
             }
@@ -261,17 +252,12 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 informational = true; // 100 Continue, 103 Early Hints: not passed on
                 return;
             }
-            if (over) {
+            if (forwarding.over()) {
                 return;
             }
             status = code;
             keepAlive = HttpUtil.isKeepAlive(answer);
-            Load load = work.target() == null ? null : work.target().load();
-            if (load != null && code >= 500) {
-                load.failed();
-            } else if (load != null) {
-                load.succeeded();
-            }
+            forwarding.answered(code);
             response.setStatusCode(code);
             if (request.version() != HttpVersion.HTTP_2) {
                 response.setStatusMessage(answer.status().reasonPhrase());
@@ -288,14 +274,14 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
 
         @Override
         public void content(HttpContent content, boolean last) {
-            if (informational || over) {
+            if (informational || forwarding.over()) {
                 content.release();
                 informational &= !last;
                 return;
             }
             ByteBuf data = content.content();
             int length = data.readableBytes();
-            bytesOut += length;
+            forwarding.bytesOut += length;
             Buffer chunk = length == 0 ? null : Buffer.buffer(VertxHandler.safeBuffer(data));
             if (length == 0) {
                 content.release();
@@ -308,7 +294,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 } else {
                     response.end(chunk);
                 }
-                finish(status);
+                forwarding.finish(status);
                 connection.giveBack(keepAlive && requestSent);
             } else if (chunk != null) {
                 response.write(chunk);
@@ -332,23 +318,19 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         }
 
         void upgrade(boolean retry) {
-            Target target = work.target();
+            Target target = forwarding.target();
             RequestOptions options = new RequestOptions().setServer(target.socketAddress())
                     .setHost(target.address()).setPort(target.port())
                     .setMethod(request.method()).setURI(request.uri());
             upgrades.request(options).onComplete(ar -> {
-                if (over) {
+                if (forwarding.over()) {
                     if (ar.succeeded()) {
                         ar.result().reset();
                     }
                     return;
                 }
                 if (ar.failed()) {
-                    target.load().failed();
-                    route.meters().upstreamError();
-                    Target other = retry ? null : route.acquire(target);
-                    if (other != null) {
-                        work.moveTo(other);
+                    if (forwarding.nextAfterRefusal(retry) != null) {
                         upgrade(true);
                     } else {
                         fail(502, "the instance of " + route.fqdn() + " could not be reached");
@@ -378,7 +360,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 headers.set("x-forwarded-host", request.host());
             }
             upgrade.connect().onComplete(ar -> {
-                if (over) {
+                if (forwarding.over()) {
                     return;
                 }
                 if (ar.failed()) {
@@ -400,11 +382,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 request.toNetSocket().onComplete(client -> {
                     if (client.failed()) {
                         backendSocket.close();
-                        finish(101);
+                        forwarding.finish(101);
                         return;
                     }
-                    Splice.accepted(client.result()).counting(n -> bytesIn += n, n -> bytesOut += n)
-                            .to(backendSocket, () -> finish(101));
+                    Splice.accepted(client.result()).counting(n -> forwarding.bytesIn += n,
+                            n -> forwarding.bytesOut += n).to(backendSocket, () -> forwarding.finish(101));
                 });
             });
         }
@@ -421,69 +403,46 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             }
             answer.exceptionHandler(failure -> backendFailed());
             answer.handler(chunk -> {
-                bytesOut += chunk.length();
+                forwarding.bytesOut += chunk.length();
                 response.write(chunk);
             });
             answer.endHandler(v -> {
-                if (!over) {
+                if (!forwarding.over()) {
                     response.end();
-                    finish(answer.statusCode());
+                    forwarding.finish(answer.statusCode());
                 }
             });
         }
 
         private void fail(int code, String text) {
-            finish(code);
+            forwarding.finish(code);
             answer(request, code, text);
         }
 
         /** The backend failed or closed: a 502 if nothing was answered yet, else the client's exchange is cut. */
         private void backendFailed() {
-            if (over) {
+            if (forwarding.over()) {
                 return;
             }
-            route.meters().upstreamError();
-            if (work.target() != null) {
-                work.target().load().failed();
-            }
+            forwarding.broke();
             if (!response.headWritten()) {
                 fail(502, "the instance of " + route.fqdn() + " closed the connection");
             } else {
-                finish(response.getStatusCode());
+                forwarding.finish(response.getStatusCode());
                 response.reset();
             }
         }
 
         /** The client went away (or its request broke): the backend exchange is dropped. */
         private void abort() {
-            if (over) {
+            if (forwarding.over()) {
                 return;
             }
-            finish(0);
+            forwarding.finish(0);
             BackendConnection connection = backend;
             backend = null;
             if (connection != null) {
                 connection.cut();
-            }
-        }
-
-        /** The exchange is over with {@code code} (0: the client left): counted, logged, its work given back. */
-        private void finish(int code) {
-            if (!over) {
-                over = true;
-                long nanos = System.nanoTime() - started;
-                RouteMeters meters = route.meters();
-                meters.request(code, nanos);
-                if (bytesIn > 0) {
-                    meters.bytesIn(bytesIn);
-                }
-                if (bytesOut > 0) {
-                    meters.bytesOut(bytesOut);
-                }
-                Target target = work.target();
-                fleet.accessLog().http(route, target == null ? null : target.instance(), code, bytesIn, bytesOut,
-                        nanos);
-                work.finish();
             }
         }
     }

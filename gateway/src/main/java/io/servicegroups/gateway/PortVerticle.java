@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.KeyCertOptions;
@@ -63,7 +64,15 @@ final class PortVerticle extends AbstractVerticle {
             pool = new BackendPool((VertxInternal) vertx, ((ContextInternal) context).nettyEventLoop(),
                     setup.config().connectTimeout(), setup.config().backendIdleTimeout(), MAX_CONNECTIONS_PER_BACKEND);
             Closing closing = setup.fleet().closing();
-            vertx.createHttpServer(options).connectionHandler(closing::accepted)
+            boolean fastPath = setup.config().http1FastPath();
+            vertx.createHttpServer(options).connectionHandler(connection -> {
+                        if (closing.accepted(connection) && fastPath
+                                && connection instanceof Http1xServerConnection http1) {
+                            http1.channelHandlerContext().pipeline().addBefore("handler", "sg-http1",
+                                    new Http1Forwarder(port, mode.tls(), setup.routes(), pool, setup.ended(),
+                                            setup.fleet(), connection));
+                        }
+                    })
                     .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), pool, upgrades, setup.ended(),
                             setup.fleet()))
                     .listen().<Void>mapEmpty().onComplete(started);

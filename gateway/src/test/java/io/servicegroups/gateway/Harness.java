@@ -54,14 +54,19 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(TlsEngine engine) throws Exception {
-        this(Load.Ejection.DEFAULT, AccessLog.OFF, engine);
+        this(Load.Ejection.DEFAULT, AccessLog.OFF, engine, true);
+    }
+
+    /** {@code fastPath} false: every HTTP/1 request goes through Vert.x's request objects, as HTTP/2 ones do. */
+    Harness(TlsEngine engine, boolean fastPath) throws Exception {
+        this(Load.Ejection.DEFAULT, AccessLog.OFF, engine, fastPath);
     }
 
     Harness(Load.Ejection ejection, AccessLog accessLog) throws Exception {
-        this(ejection, accessLog, TlsEngine.OPENSSL);
+        this(ejection, accessLog, TlsEngine.OPENSSL, true);
     }
 
-    Harness(Load.Ejection ejection, AccessLog accessLog, TlsEngine engine) throws Exception {
+    Harness(Load.Ejection ejection, AccessLog accessLog, TlsEngine engine, boolean fastPath) throws Exception {
         loads = new Loads(ejection);
         metrics = new GatewayMetrics(registry, loads);
         fleet = new Fleet(metrics, accessLog, new Closing());
@@ -84,7 +89,7 @@ final class Harness implements AutoCloseable {
             return Uni.createFrom().item(true);
         });
         table.observe(drains);
-        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(engine), drains, fleet), 2);
+        listeners = new Listeners(vertx, new PortVerticle.Setup("127.0.0.1", offset, table, keys, config(engine, fastPath), drains, fleet), 2);
         table.observe(listeners);
     }
 
@@ -220,7 +225,7 @@ final class Harness implements AutoCloseable {
         Backends.await(vertx.close());
     }
 
-    static GatewayConfig config(TlsEngine engine) {
+    static GatewayConfig config(TlsEngine engine, boolean fastPath) {
         return new GatewayConfig() {
             public boolean enabled() {
                 return true;
@@ -260,6 +265,10 @@ final class Harness implements AutoCloseable {
 
             public Duration backendIdleTimeout() {
                 return Duration.ofSeconds(30);
+            }
+
+            public boolean http1FastPath() {
+                return fastPath;
             }
 
             public OptionalInt eventLoops() {

@@ -44,9 +44,14 @@ class HttpForwardingTest {
     private Client client;
     private int destination;
 
+    /** The gateway under test: HTTP/1 requests on the fast path ({@code Http1Forwarder}). */
+    Harness harness() throws Exception {
+        return new Harness();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        gateway = new Harness();
+        gateway = harness();
         destination = Harness.freePort();
         client = new Client(gateway.vertx, gateway.port(80), false, HttpVersion.HTTP_1_1);
     }
@@ -463,6 +468,61 @@ class HttpForwardingTest {
         publisher.join(15_000);
         assertThat(gateway.listeners.open()).containsExactly(80);
         assertThat(client.get("shop.fra0.kraft.host", "/").status()).isEqualTo(200);
+    }
+
+    /** Writes {@code request} on a raw socket and reads until the gateway closes the connection. */
+    private String exchangeRaw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.port(80))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answers = exchangeRaw("GET /first HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\n\r\n"
+                + "POST /second HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /third HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nConnection: close\r\n\r\n");
+        assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(4);
+        assertThat(answers.indexOf("/first")).isLessThan(answers.indexOf("/second"));
+        assertThat(answers.indexOf("/second")).isLessThan(answers.indexOf("/third"));
+        assertThat(backends.get(0).seen).extracting(seen -> seen.getLong("body_bytes")).containsExactly(0L, 5L, 0L);
+    }
+
+    @Test
+    void anHttp10ClientGetsAnHttp10AnswerEndedByTheClose() throws Exception {
+        backend("chunky", "127.0.0.2", request -> request.response().setChunked(true).write("part one, ")
+                .compose(v -> request.response().end("part two")));
+        gateway.publish(shop(running("127.0.0.2")));
+        String answer = exchangeRaw("GET / HTTP/1.0\r\nHost: shop.fra0.kraft.host\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.0 200").doesNotContainIgnoringCase("transfer-encoding")
+                .endsWith("\r\n\r\npart one, part two");
+    }
+
+    @Test
+    void aChunkedUploadReachesTheBackendWhole() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answer = exchangeRaw("POST /up HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nTransfer-Encoding: chunked"
+                + "\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+        assertThat(backends.get(0).seen.get(0).getLong("body_bytes")).isEqualTo(11);
+    }
+
+    @Test
+    void aHeadRequestGetsTheHeadersWithoutABody() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answer = exchangeRaw("HEAD / HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\n\r\n"
+                + "GET /after HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nConnection: close\r\n\r\n");
+        String[] parts = answer.split("HTTP/1.1 200", -1);
+        assertThat(parts).hasSize(3);
+        assertThat(parts[1]).endsWith("\r\n\r\n"); // no body after the HEAD answer's headers
+        assertThat(parts[2]).contains("/after");
     }
 
     private static String readHead(InputStream in) throws Exception {

@@ -1,0 +1,483 @@
+package io.servicegroups.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.servicegroups.core.routing.HostNames;
+import io.vertx.core.http.HttpConnection;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.function.Supplier;
+
+/**
+ * The {@code http} handler's fast path for an HTTP/1 client connection: sits in the connection's Netty pipeline
+ * between Vert.x's request decoder and Vert.x's own handler, and passes a plain request and its answer on whole
+ * (the decoded request and response objects, headers stripped in place, body buffers handed over without a copy)
+ * over this event loop's {@link BackendPool}. Anything else (an unknown host, a redirect, no instance, a WebSocket
+ * upgrade, {@code Expect}, a malformed request, shutting down) goes on to Vert.x and {@link HttpForwarder}, and
+ * from then on the whole connection does, so that answers never overtake each other.
+ */
+final class Http1Forwarder extends ChannelInboundHandlerAdapter {
+    private static final String[] NOT_FORWARDED = {"expect", "x-forwarded-proto", "x-forwarded-host"};
+
+    private final int port;
+    private final boolean tls;
+    private final Supplier<RoutingSnapshot> routes;
+    private final BackendPool pool;
+    private final WorkEnded ended;
+    private final Fleet fleet;
+    private final HttpConnection connection;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private String clientAddress;
+    private Exchange current;
+    private Channel flushOnReadComplete;
+    private boolean reading;
+    private boolean passed;
+
+    Http1Forwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, BackendPool pool, WorkEnded ended,
+                   Fleet fleet, HttpConnection connection) {
+        this.port = port;
+        this.tls = tls;
+        this.routes = routes;
+        this.pool = pool;
+        this.ended = ended;
+        this.fleet = fleet;
+        this.connection = connection;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+        if (context.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null) {
+            clientAddress = remote.getAddress().getHostAddress();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (passed) {
+            context.fireChannelRead(msg);
+            return;
+        }
+        reading = true;
+        try {
+            if (current != null || !held.isEmpty()) {
+                if (current != null && current.takes(msg)) {
+                    current.fromClient((HttpContent) msg);
+                } else {
+                    held.add(msg); // a pipelined request waits for the answer before it
+                }
+                return;
+            }
+            dispatch(msg);
+        } finally {
+            reading = false;
+        }
+    }
+
+    private void dispatch(Object msg) {
+        if (!(msg instanceof HttpRequest request)) {
+            ReferenceCountUtil.release(msg); // the rest of a request already answered
+            return;
+        }
+        Route route = ours(request);
+        if (route == null) {
+            passed = true;
+            ctx.fireChannelRead(msg);
+            while (!held.isEmpty()) {
+                ctx.fireChannelRead(held.poll());
+            }
+            return;
+        }
+        Target target = route.acquire(null);
+        if (target == null) {
+            passed = true; // HttpForwarder answers 503 with its reason
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        current = new Exchange(request, new Forwarding(route, new Work(target, ended), fleet));
+        if (msg instanceof HttpContent content) {
+            current.fromClient(content);
+        }
+        current.connect(false);
+    }
+
+    /** The route of a plain request this path forwards itself, or null. */
+    private Route ours(HttpRequest request) {
+        if (request.decoderResult().isFailure() || fleet.closing().closing()) {
+            return null;
+        }
+        HttpHeaders headers = request.headers();
+        if (headers.contains(HttpHeaderNames.UPGRADE) || headers.contains(HttpHeaderNames.EXPECT)
+                || request.method() == HttpMethod.CONNECT) {
+            return null;
+        }
+        String host = HostNames.fromAuthority(headers.get(HttpHeaderNames.HOST));
+        Route route = routes.get().route(port, host);
+        return route == null || route.redirect() ? null : route;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        Channel backend = flushOnReadComplete;
+        if (backend != null) {
+            flushOnReadComplete = null;
+            backend.flush();
+        }
+        context.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (current != null && context.channel().isWritable()) {
+            current.clientWritable();
+        }
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (current != null) {
+            current.clientLeft();
+        }
+        while (!held.isEmpty()) {
+            ReferenceCountUtil.release(held.poll());
+        }
+        context.fireChannelInactive();
+    }
+
+    /** The exchange in progress is over: the next held request goes. */
+    private void done() {
+        current = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        boolean wasReading = reading;
+        reading = true;
+        try {
+            while (current == null && !passed && !held.isEmpty()) {
+                dispatch(held.poll());
+            }
+            while (current != null && !held.isEmpty() && current.takes(held.peek())) {
+                current.fromClient((HttpContent) held.poll());
+            }
+        } finally {
+            reading = wasReading;
+        }
+        if (!wasReading) {
+            channelReadComplete0();
+        }
+    }
+
+    private void channelReadComplete0() {
+        Channel backend = flushOnReadComplete;
+        if (backend != null) {
+            flushOnReadComplete = null;
+            backend.flush();
+        }
+    }
+
+    /** One request on its way to a backend and back, in Netty's messages. */
+    private final class Exchange implements BackendPool.Waiter, BackendConnection.User {
+        private final HttpRequest request;
+        private final HttpVersion clientVersion;
+        private final boolean clientKeepAlive;
+        private final Forwarding forwarding;
+        private final ArrayDeque<HttpContent> unsent = new ArrayDeque<>(2);
+        private BackendConnection backend;
+        private boolean retried;
+        private boolean requestEnded;
+        private boolean requestSent;
+        private boolean informational;
+        private boolean responded;
+        private boolean responseEnded;
+        private boolean backendKeepAlive;
+        private boolean closeAfter;
+        private boolean clientPaused;
+        private int status;
+
+        Exchange(HttpRequest request, Forwarding forwarding) {
+            this.request = request;
+            this.clientVersion = request.protocolVersion();
+            this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+            this.forwarding = forwarding;
+            fleet.closing().requestStarted(connection, clientVersion == HttpVersion.HTTP_1_0
+                    ? io.vertx.core.http.HttpVersion.HTTP_1_0 : io.vertx.core.http.HttpVersion.HTTP_1_1);
+            prepare();
+        }
+
+        /** Whether {@code msg} is the rest of this exchange's request. */
+        boolean takes(Object msg) {
+            return !requestEnded && msg instanceof HttpContent && !(msg instanceof HttpRequest);
+        }
+
+        private void prepare() {
+            HttpHeaders headers = request.headers();
+            boolean lengthKnown = headers.contains(HttpHeaderNames.CONTENT_LENGTH);
+            boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+            String host = headers.get(HttpHeaderNames.HOST);
+            HopByHop.strip(headers, NOT_FORWARDED);
+            if (clientAddress != null) {
+                String previous = headers.get("x-forwarded-for");
+                headers.set("x-forwarded-for", previous == null ? clientAddress : previous + ", " + clientAddress);
+            }
+            headers.set("x-forwarded-proto", tls ? "https" : "http");
+            if (host != null) {
+                headers.set("x-forwarded-host", host);
+            }
+            if (chunked && !lengthKnown) {
+                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
+            request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        }
+
+        void connect(boolean retry) {
+            retried = retry;
+            pool.acquire(forwarding.target(), this);
+            if (backend == null && !forwarding.over()) {
+                pauseClient(); // until connected; what was read waits in unsent
+            }
+        }
+
+        @Override
+        public void acquired(BackendConnection connection) {
+            if (forwarding.over()) {
+                connection.giveBack(true);
+                return;
+            }
+            backend = connection;
+            connection.use(this);
+            send(request);
+            while (!unsent.isEmpty()) {
+                sendContent(unsent.poll());
+            }
+            if (backend != null && backend.channel().isWritable()) {
+                resumeClient();
+            }
+        }
+
+        private void pauseClient() {
+            if (!clientPaused) {
+                clientPaused = true;
+                ctx.channel().config().setAutoRead(false);
+            }
+        }
+
+        private void resumeClient() {
+            if (clientPaused) {
+                clientPaused = false;
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            if (forwarding.over()) {
+                return;
+            }
+            if (forwarding.nextAfterRefusal(retried) != null) {
+                connect(true);
+            } else {
+                answer(HttpResponseStatus.BAD_GATEWAY, "the instance of " + forwarding.route().fqdn()
+                        + " could not be reached");
+            }
+        }
+
+        /** A part of the request's body from the client. */
+        void fromClient(HttpContent content) {
+            boolean last = content instanceof LastHttpContent;
+            requestEnded |= last;
+            if (responseEnded || forwarding.over()) {
+                content.release();
+                if (last && responseEnded) {
+                    done();
+                }
+                return;
+            }
+            if (backend == null) {
+                unsent.add(content);
+            } else {
+                sendContent(content);
+            }
+        }
+
+        private void sendContent(HttpContent content) {
+            forwarding.bytesIn += content.content().readableBytes();
+            if (content instanceof LastHttpContent) {
+                requestSent = true;
+            }
+            send(content);
+            if (!backend.channel().isWritable()) {
+                pauseClient();
+            }
+        }
+
+        private void send(Object msg) {
+            Channel channel = backend.channel();
+            if (reading) {
+                channel.write(msg, channel.voidPromise());
+                flushOnReadComplete = channel;
+            } else {
+                channel.writeAndFlush(msg, channel.voidPromise());
+            }
+        }
+
+        @Override
+        public void writable() {
+            resumeClient();
+        }
+
+        void clientWritable() {
+            if (backend != null) {
+                backend.channel().config().setAutoRead(true);
+            }
+        }
+
+        @Override
+        public void head(HttpResponse answer) {
+            int code = answer.status().code();
+            if (code < 200 && code != 101) {
+                informational = true; // 100 Continue, 103 Early Hints: not passed on
+                ReferenceCountUtil.release(answer);
+                return;
+            }
+            if (forwarding.over()) {
+                return;
+            }
+            status = code;
+            backendKeepAlive = HttpUtil.isKeepAlive(answer);
+            forwarding.answered(code);
+            HttpHeaders headers = answer.headers();
+            HopByHop.strip(headers);
+            answer.setProtocolVersion(clientVersion);
+            boolean hasBody = code >= 200 && code != 204 && code != 304 && request.method() != HttpMethod.HEAD;
+            if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                if (clientVersion == HttpVersion.HTTP_1_1) {
+                    headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                } else {
+                    closeAfter = true; // HTTP/1.0 without a length: the body ends with the connection
+                }
+            }
+            closeAfter |= !clientKeepAlive || fleet.closing().closing();
+            if (closeAfter) {
+                headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (clientVersion == HttpVersion.HTTP_1_0) {
+                headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+            responded = true;
+            ctx.write(answer, ctx.voidPromise());
+        }
+
+        @Override
+        public void content(HttpContent content, boolean last) {
+            if (informational || forwarding.over()) {
+                content.release();
+                informational &= !last;
+                return;
+            }
+            forwarding.bytesOut += content.content().readableBytes();
+            if (!last) {
+                ctx.write(content, ctx.voidPromise());
+                if (!ctx.channel().isWritable()) {
+                    backend.channel().config().setAutoRead(false);
+                }
+                return;
+            }
+            BackendConnection connection = backend;
+            backend = null;
+            responseEnded = true;
+            if (closeAfter) {
+                ctx.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(content, ctx.voidPromise());
+            }
+            end(status);
+            connection.giveBack(backendKeepAlive && requestSent);
+        }
+
+        @Override
+        public void readComplete() {
+            ctx.flush();
+        }
+
+        @Override
+        public void broken() {
+            backend = null;
+            informational = false;
+            if (forwarding.over()) {
+                return;
+            }
+            forwarding.broke();
+            if (!responded) {
+                answer(HttpResponseStatus.BAD_GATEWAY, "the instance of " + forwarding.route().fqdn()
+                        + " closed the connection");
+            } else {
+                forwarding.finish(status);
+                fleet.closing().requestEnded(connection);
+                ctx.close(); // the answer cannot be completed: the client must not take it for whole
+            }
+        }
+
+        /** The client's connection closed: the backend exchange is dropped. */
+        void clientLeft() {
+            unsent.forEach(HttpContent::release);
+            unsent.clear();
+            if (forwarding.over()) {
+                return;
+            }
+            forwarding.finish(0);
+            fleet.closing().requestEnded(connection);
+            BackendConnection connection = backend;
+            backend = null;
+            if (connection != null) {
+                connection.cut();
+            }
+        }
+
+        /** A short plain-text answer of the gateway itself; the exchange ends with it. */
+        private void answer(HttpResponseStatus answerStatus, String text) {
+            ByteBuf body = Unpooled.copiedBuffer(text + "\n", StandardCharsets.UTF_8);
+            DefaultFullHttpResponse response = new DefaultFullHttpResponse(clientVersion, answerStatus, body);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+            closeAfter = !clientKeepAlive || fleet.closing().closing();
+            if (closeAfter) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(response, ctx.voidPromise());
+            }
+            responseEnded = true;
+            unsent.forEach(HttpContent::release);
+            unsent.clear();
+            end(answerStatus.code());
+        }
+
+        private void end(int code) {
+            resumeClient(); // the rest of the request, if any, is read and dropped
+            forwarding.finish(code);
+            fleet.closing().requestEnded(connection);
+            if (requestEnded) {
+                done();
+            }
+        }
+    }
+}
