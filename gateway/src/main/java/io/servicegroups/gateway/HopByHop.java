@@ -2,6 +2,8 @@ package io.servicegroups.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -102,7 +104,7 @@ final class HopByHop {
         for (String value : values) {
             for (String token : value.split(",")) {
                 String name = token.strip().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty()) {
+                if (!name.isEmpty() && !always(name) && !name.equals("close")) { // options, not extra names
                     if (named.isEmpty()) {
                         named = new HashSet<>();
                     }
@@ -111,6 +113,18 @@ final class HopByHop {
             }
         }
         return named;
+    }
+
+    /** Whether the connection stays open after {@code message}, as {@link HttpUtil#isKeepAlive} but quicker for the usual values. */
+    static boolean keepAlive(HttpMessage message) {
+        String connection = message.headers().get(HttpHeaderNames.CONNECTION);
+        if (connection == null) {
+            return message.protocolVersion().isKeepAliveDefault();
+        }
+        if (connection.equalsIgnoreCase("keep-alive")) {
+            return true;
+        }
+        return !connection.equalsIgnoreCase("close") && HttpUtil.isKeepAlive(message);
     }
 
     /** A WebSocket upgrade request (HTTP/1.1 {@code Upgrade: websocket}). */

@@ -217,7 +217,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         Exchange(HttpRequest request, Forwarding forwarding) {
             this.request = request;
             this.clientVersion = request.protocolVersion();
-            this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+            this.clientKeepAlive = HopByHop.keepAlive(request);
             this.forwarding = forwarding;
             fleet.closing().requestStarted(connection, clientVersion == HttpVersion.HTTP_1_0
                     ? io.vertx.core.http.HttpVersion.HTTP_1_0 : io.vertx.core.http.HttpVersion.HTTP_1_1);
@@ -363,7 +363,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
                 return;
             }
             status = code;
-            backendKeepAlive = HttpUtil.isKeepAlive(answer);
+            backendKeepAlive = HopByHop.keepAlive(answer);
             forwarding.answered(code);
             HttpHeaders headers = answer.headers();
             HopByHop.strip(headers);

@@ -256,7 +256,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             status = code;
-            keepAlive = HttpUtil.isKeepAlive(answer);
+            keepAlive = HopByHop.keepAlive(answer);
             forwarding.answered(code);
             response.setStatusCode(code);
             if (request.version() != HttpVersion.HTTP_2) {

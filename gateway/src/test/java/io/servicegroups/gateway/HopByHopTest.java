@@ -3,7 +3,13 @@ package io.servicegroups.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Arrays;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,21 @@ class HopByHopTest {
         }
         for (String name : List.of("content-length", "host", "t", "trailers", "upgrade-insecure-requests")) {
             assertThat(HopByHop.always(name)).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void keepAliveIsReadAsNettyReadsIt() {
+        for (HttpVersion version : List.of(HttpVersion.HTTP_1_0, HttpVersion.HTTP_1_1)) {
+            for (String connection : Arrays.asList(null, "close", "Close", "keep-alive", "Keep-Alive",
+                    "keep-alive, Upgrade", "Upgrade, close", "upgrade", "")) {
+                HttpRequest request = new DefaultHttpRequest(version, HttpMethod.GET, "/");
+                if (connection != null) {
+                    request.headers().set("Connection", connection);
+                }
+                assertThat(HopByHop.keepAlive(request)).as(version + " " + connection)
+                        .isEqualTo(HttpUtil.isKeepAlive(request));
+            }
         }
     }
 
