@@ -34,6 +34,8 @@ final class PortVerticle extends AbstractVerticle {
     }
 
     private static final int MAX_CONNECTIONS_PER_BACKEND = 1024;
+    /** The name of Vert.x's own handler in an HTTP/1 connection's pipeline (Vert.x 4.5); absent: no fast path. */
+    private static final String VERTX_HANDLER = "handler";
 
     private final int port;
     private final ListenerMode mode;
@@ -67,8 +69,9 @@ final class PortVerticle extends AbstractVerticle {
             boolean fastPath = setup.config().http1FastPath();
             vertx.createHttpServer(options).connectionHandler(connection -> {
                         if (closing.accepted(connection) && fastPath
-                                && connection instanceof Http1xServerConnection http1) {
-                            http1.channelHandlerContext().pipeline().addBefore("handler", "sg-http1",
+                                && connection instanceof Http1xServerConnection http1
+                                && http1.channelHandlerContext().pipeline().get(VERTX_HANDLER) != null) {
+                            http1.channelHandlerContext().pipeline().addBefore(VERTX_HANDLER, "sg-http1",
                                     new Http1Forwarder(port, mode.tls(), setup.routes(), pool, setup.ended(),
                                             setup.fleet(), connection));
                         }
