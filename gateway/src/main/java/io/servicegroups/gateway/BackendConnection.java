@@ -36,6 +36,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     private Channel channel;
     private User user;
     private long idleSince;
+    private boolean reused;
 
     BackendConnection(BackendPool.Backend backend) {
         this.backend = backend;
@@ -46,12 +47,18 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         user = next;
     }
 
+    /** Whether the connection served an earlier exchange (it may have been closed by the backend meanwhile). */
+    boolean reused() {
+        return reused;
+    }
+
     long idleSince() {
         return idleSince;
     }
 
     void idleSince(long nanos) {
         idleSince = nanos;
+        reused = true;
     }
 
     Channel channel() {

@@ -57,12 +57,21 @@ final class BackendPool {
 
     /** Hands {@code waiter} a connection to {@code target}: at once when one is idle, else when connected. */
     void acquire(Target target, Waiter waiter) {
+        backend(target).acquire(waiter);
+    }
+
+    /** Hands {@code waiter} a new connection to {@code target}, not an idle one. */
+    void acquireNew(Target target, Waiter waiter) {
+        backend(target).connect(waiter); // one retry: it may go one over the limit for a moment
+    }
+
+    private Backend backend(Target target) {
         Backend backend = backends.get(target.socketAddress());
         if (backend == null) {
             backend = new Backend(target);
             backends.put(target.socketAddress(), backend);
         }
-        backend.acquire(waiter);
+        return backend;
     }
 
     /** Closes the connections idle for longer than the idle timeout (the oldest wait at the head of each queue). */

@@ -19,6 +19,14 @@ final class Forwarding {
         this.fleet = fleet;
     }
 
+    /** Whether a request with this method may be sent again when a reused connection closed before answering. */
+    static boolean idempotent(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+            default -> false;
+        };
+    }
+
     Route route() {
         return route;
     }

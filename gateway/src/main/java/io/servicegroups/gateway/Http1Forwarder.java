@@ -36,6 +36,10 @@ import java.util.function.Supplier;
  */
 final class Http1Forwarder extends ChannelInboundHandlerAdapter {
     private static final String[] NOT_FORWARDED = {"expect", "x-forwarded-proto", "x-forwarded-host"};
+    /** Why the client is not read: pipelined requests held, a backend connection awaited, a backend full. */
+    private static final int HOLDING = 1;
+    private static final int CONNECTING = 2;
+    private static final int BACKEND_FULL = 4;
 
     private final int port;
     private final boolean tls;
@@ -51,6 +55,8 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
     private Channel flushOnReadComplete;
     private boolean reading;
     private boolean passed;
+    private boolean closingAfterAnswer;
+    private int pauses;
 
     Http1Forwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, BackendPool pool, WorkEnded ended,
                    Fleet fleet, HttpConnection connection) {
@@ -77,13 +83,18 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             context.fireChannelRead(msg);
             return;
         }
+        if (closingAfterAnswer) {
+            ReferenceCountUtil.release(msg); // the connection closes after the answer being written
+            return;
+        }
         reading = true;
         try {
             if (current != null || !held.isEmpty()) {
                 if (current != null && current.takes(msg)) {
                     current.fromClient((HttpContent) msg);
                 } else {
-                    held.add(msg); // a pipelined request waits for the answer before it
+                    held.add(msg); // a pipelined request waits for the answer before it; no more is read meanwhile
+                    pause(HOLDING);
                 }
                 return;
             }
@@ -99,18 +110,9 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             return;
         }
         Route route = ours(request);
-        if (route == null) {
-            passed = true;
-            ctx.fireChannelRead(msg);
-            while (!held.isEmpty()) {
-                ctx.fireChannelRead(held.poll());
-            }
-            return;
-        }
-        Target target = route.acquire(null);
+        Target target = route == null ? null : route.acquire(null);
         if (target == null) {
-            passed = true; // HttpForwarder answers 503 with its reason
-            ctx.fireChannelRead(msg);
+            passOn(msg); // HttpForwarder answers: 404, 308, 503 with its reason, upgrades, ...
             return;
         }
         current = new Exchange(request, new Forwarding(route, new Work(target, ended), fleet));
@@ -118,6 +120,16 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             current.fromClient(content);
         }
         current.connect(false);
+    }
+
+    /** From {@code msg} on, the connection is Vert.x's: it gets {@code msg} and what was held after it. */
+    private void passOn(Object msg) {
+        passed = true;
+        ctx.fireChannelRead(msg);
+        while (!held.isEmpty()) {
+            ctx.fireChannelRead(held.poll());
+        }
+        resume(HOLDING);
     }
 
     /** The route of a plain request this path forwards itself, or null. */
@@ -137,11 +149,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        Channel backend = flushOnReadComplete;
-        if (backend != null) {
-            flushOnReadComplete = null;
-            backend.flush();
-        }
+        flushBackend();
         context.fireChannelReadComplete();
     }
 
@@ -158,19 +166,43 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         if (current != null) {
             current.clientLeft();
         }
-        while (!held.isEmpty()) {
-            ReferenceCountUtil.release(held.poll());
-        }
+        dropHeld();
         context.fireChannelInactive();
     }
 
+    private void dropHeld() {
+        while (!held.isEmpty()) {
+            ReferenceCountUtil.release(held.poll());
+        }
+    }
+
+    /** Stops reading the client for {@code reason} (a bit); reading resumes when no reason is left. */
+    private void pause(int reason) {
+        if (pauses == 0) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        pauses |= reason;
+    }
+
+    private void resume(int reason) {
+        if ((pauses & reason) != 0) {
+            pauses &= ~reason;
+            if (pauses == 0) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+    }
+
     /** The exchange in progress is over: the next held request goes. */
-    private void done() {
+    private void done(boolean closeAfter) {
         current = null;
-        if (!ctx.channel().isActive()) {
+        if (closeAfter || !ctx.channel().isActive()) {
+            closingAfterAnswer = true; // what the client sent after it is not served
+            dropHeld();
             return;
         }
         boolean wasReading = reading;
+        boolean wasPassed = passed;
         reading = true;
         try {
             while (current == null && !passed && !held.isEmpty()) {
@@ -182,12 +214,18 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         } finally {
             reading = wasReading;
         }
+        if (held.isEmpty()) {
+            resume(HOLDING);
+        }
         if (!wasReading) {
-            channelReadComplete0();
+            flushBackend();
+            if (passed && !wasPassed) {
+                ctx.fireChannelReadComplete(); // Vert.x flushes what it wrote at the end of a read
+            }
         }
     }
 
-    private void channelReadComplete0() {
+    private void flushBackend() {
         Channel backend = flushOnReadComplete;
         if (backend != null) {
             flushOnReadComplete = null;
@@ -211,7 +249,8 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         private boolean responseEnded;
         private boolean backendKeepAlive;
         private boolean closeAfter;
-        private boolean clientPaused;
+        private boolean reusedBackend;
+        private boolean replaying;
         private int status;
 
         Exchange(HttpRequest request, Forwarding forwarding) {
@@ -253,7 +292,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             retried = retry;
             pool.acquire(forwarding.target(), this);
             if (backend == null && !forwarding.over()) {
-                pauseClient(); // until connected; what was read waits in unsent
+                pause(CONNECTING); // what was read meanwhile waits in unsent
             }
         }
 
@@ -264,28 +303,16 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
                 return;
             }
             backend = connection;
+            reusedBackend = connection.reused();
             connection.use(this);
             send(request);
+            if (replaying) {
+                send(LastHttpContent.EMPTY_LAST_CONTENT);
+            }
             while (!unsent.isEmpty()) {
                 sendContent(unsent.poll());
             }
-            if (backend != null && backend.channel().isWritable()) {
-                resumeClient();
-            }
-        }
-
-        private void pauseClient() {
-            if (!clientPaused) {
-                clientPaused = true;
-                ctx.channel().config().setAutoRead(false);
-            }
-        }
-
-        private void resumeClient() {
-            if (clientPaused) {
-                clientPaused = false;
-                ctx.channel().config().setAutoRead(true);
-            }
+            resume(CONNECTING);
         }
 
         @Override
@@ -297,7 +324,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
                 connect(true);
             } else {
                 answer(HttpResponseStatus.BAD_GATEWAY, "the instance of " + forwarding.route().fqdn()
-                        + " could not be reached");
+                        + " could not be reached", false);
             }
         }
 
@@ -305,10 +332,16 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         void fromClient(HttpContent content) {
             boolean last = content instanceof LastHttpContent;
             requestEnded |= last;
+            if (content.decoderResult().isFailure()) {
+                content.release();
+                requestEnded = true;
+                malformed();
+                return;
+            }
             if (responseEnded || forwarding.over()) {
                 content.release();
                 if (last && responseEnded) {
-                    done();
+                    done(closeAfter);
                 }
                 return;
             }
@@ -326,7 +359,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             }
             send(content);
             if (!backend.channel().isWritable()) {
-                pauseClient();
+                pause(BACKEND_FULL);
             }
         }
 
@@ -342,7 +375,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
 
         @Override
         public void writable() {
-            resumeClient();
+            resume(BACKEND_FULL);
         }
 
         void clientWritable() {
@@ -425,10 +458,16 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             if (forwarding.over()) {
                 return;
             }
+            if (!responded && reusedBackend && !replaying && requestEnded && forwarding.bytesIn == 0
+                    && Forwarding.idempotent(request.method().name())) {
+                replaying = true; // a kept-alive connection the backend had closed meanwhile: once more, on a new one
+                pool.acquireNew(forwarding.target(), this);
+                return;
+            }
             forwarding.broke();
             if (!responded) {
                 answer(HttpResponseStatus.BAD_GATEWAY, "the instance of " + forwarding.route().fqdn()
-                        + " closed the connection");
+                        + " closed the connection", false);
             } else {
                 forwarding.finish(status);
                 fleet.closing().requestEnded(connection);
@@ -452,17 +491,40 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /** The client's request body was malformed: the backend exchange is dropped, the client gets 400 or is cut. */
+        private void malformed() {
+            unsent.forEach(HttpContent::release);
+            unsent.clear();
+            BackendConnection connection = backend;
+            backend = null;
+            if (connection != null) {
+                connection.cut();
+            }
+            if (responded || responseEnded || forwarding.over()) {
+                if (!forwarding.over()) {
+                    forwarding.finish(status);
+                    fleet.closing().requestEnded(Http1Forwarder.this.connection);
+                }
+                ctx.close();
+                return;
+            }
+            answer(HttpResponseStatus.BAD_REQUEST, "the request's body is malformed", true);
+        }
+
         /** A short plain-text answer of the gateway itself; the exchange ends with it. */
-        private void answer(HttpResponseStatus answerStatus, String text) {
+        private void answer(HttpResponseStatus answerStatus, String text, boolean close) {
             ByteBuf body = Unpooled.copiedBuffer(text + "\n", StandardCharsets.UTF_8);
             DefaultFullHttpResponse response = new DefaultFullHttpResponse(clientVersion, answerStatus, body);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-            closeAfter = !clientKeepAlive || fleet.closing().closing();
+            closeAfter = close || !clientKeepAlive || fleet.closing().closing();
             if (closeAfter) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             } else {
+                if (clientVersion == HttpVersion.HTTP_1_0) {
+                    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                }
                 ctx.writeAndFlush(response, ctx.voidPromise());
             }
             responseEnded = true;
@@ -472,11 +534,11 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
         }
 
         private void end(int code) {
-            resumeClient(); // the rest of the request, if any, is read and dropped
+            resume(CONNECTING | BACKEND_FULL); // the rest of the request, if any, is read and dropped
             forwarding.finish(code);
             fleet.closing().requestEnded(connection);
-            if (requestEnded) {
-                done();
+            if (requestEnded || closeAfter) {
+                done(closeAfter);
             }
         }
     }

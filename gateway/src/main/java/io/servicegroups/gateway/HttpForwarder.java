@@ -130,6 +130,9 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         private boolean requestSent;
         private boolean informational;
         private boolean keepAlive;
+        private boolean bodyless;
+        private boolean reusedBackend;
+        private boolean replaying;
         private int status;
 
         Exchange(HttpServerRequest request, Forwarding forwarding) {
@@ -158,6 +161,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 return;
             }
             backend = connection;
+            reusedBackend = connection.reused();
             connection.use(this);
             forward();
         }
@@ -203,6 +207,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                 channel.writeAndFlush(new DefaultFullHttpRequest(version, request.method().toNetty(), request.uri(),
                         Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE), channel.voidPromise());
                 requestSent = true; // no body: the request is whole at once
+                bodyless = true;
             } else {
                 channel.writeAndFlush(new DefaultHttpRequest(version, request.method().toNetty(), request.uri(),
                         headers), channel.voidPromise());
@@ -310,6 +315,12 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         public void broken() {
             backend = null;
             informational = false;
+            if (!response.headWritten() && !forwarding.over() && reusedBackend && !replaying && bodyless
+                    && Forwarding.idempotent(request.method().name())) {
+                replaying = true; // a kept-alive connection the backend had closed meanwhile: once more, on a new one
+                pool.acquireNew(forwarding.target(), this);
+                return;
+            }
             backendFailed();
         }
 

@@ -494,6 +494,59 @@ class HttpForwardingTest {
     }
 
     @Test
+    void aPipelinedRequestForAnotherHostIsAnsweredAfterTheOneBeforeIt() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answers = exchangeRaw("GET /first HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\n\r\n"
+                + "GET /second HTTP/1.1\r\nHost: nowhere.fra0.kraft.host\r\nConnection: close\r\n\r\n");
+        assertThat(answers.indexOf("HTTP/1.1 200")).isNotNegative()
+                .isLessThan(answers.indexOf("HTTP/1.1 404"));
+    }
+
+    @Test
+    void nothingPipelinedAfterAConnectionCloseIsServed() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answers = exchangeRaw("GET /last HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nConnection: close\r\n\r\n"
+                + "DELETE /never HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\n\r\n");
+        assertThat(answers.split("HTTP/1.1 ", -1)).hasSize(2);
+        Thread.sleep(200);
+        assertThat(backends.get(0).seen).extracting(seen -> seen.getString("uri")).containsExactly("/last");
+    }
+
+    @Test
+    void aMalformedChunkedBodyNeverReachesTheBackendAsARequest() throws Exception {
+        backend("a", "127.0.0.2");
+        gateway.publish(shop(running("127.0.0.2")));
+        String answer = exchangeRaw("POST /up HTTP/1.1\r\nHost: shop.fra0.kraft.host\r\nTransfer-Encoding: chunked"
+                + "\r\n\r\n5\r\nhello\r\nnot-a-size\r\n\r\n");
+        assertThat(answer).doesNotStartWith("HTTP/1.1 2");
+        Thread.sleep(200);
+        assertThat(backends.get(0).seen).isEmpty();
+    }
+
+    @Test
+    void aGetOnAKeptAliveConnectionTheBackendHadClosedIsSentOnceMoreOnANewOne() {
+        Map<Object, Integer> requestsPerConnection = new java.util.concurrent.ConcurrentHashMap<>();
+        backend("closer", "127.0.0.2", request -> {
+            if (requestsPerConnection.merge(request.connection(), 1, Integer::sum) > 1) {
+                request.connection().close(); // as if its keep-alive timeout had just passed
+            } else {
+                request.response().end("fresh");
+            }
+        });
+        gateway.publish(shop(running("127.0.0.2")));
+        for (int i = 0; i < 4; i++) {
+            Client.Answer answer = client.get("shop.fra0.kraft.host", "/");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("fresh");
+        }
+        Client.Answer post = client.send(HttpMethod.POST, "shop.fra0.kraft.host", "/",
+                MultiMap.caseInsensitiveMultiMap(), null);
+        assertThat(post.status()).as("a POST is never sent twice").isEqualTo(502);
+    }
+
+    @Test
     void anHttp10ClientGetsAnHttp10AnswerEndedByTheClose() throws Exception {
         backend("chunky", "127.0.0.2", request -> request.response().setChunked(true).write("part one, ")
                 .compose(v -> request.response().end("part two")));
