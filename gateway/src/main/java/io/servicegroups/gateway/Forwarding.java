@@ -1,5 +1,8 @@
 package io.servicegroups.gateway;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 /**
  * What one forwarded HTTP exchange owes the rest of the gateway, whichever path carries it: the instance's load
  * unit (given back once), the route's meters and the access log, written once when the exchange is over.
@@ -25,6 +28,19 @@ final class Forwarding {
             case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
             default -> false;
         };
+    }
+
+    /** Sets {@code X-Forwarded-For} (appended to), {@code -Proto} and {@code -Host} (replacing the client's). */
+    static void forwardedHeaders(Function<String, String> get, BiConsumer<String, String> set, String client,
+                                 boolean tls, String host) {
+        if (client != null) {
+            String previous = get.apply("x-forwarded-for");
+            set.accept("x-forwarded-for", previous == null ? client : previous + ", " + client);
+        }
+        set.accept("x-forwarded-proto", tls ? "https" : "http");
+        if (host != null) {
+            set.accept("x-forwarded-host", host);
+        }
     }
 
     Route route() {

@@ -274,14 +274,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
             String host = headers.get(HttpHeaderNames.HOST);
             HopByHop.strip(headers, NOT_FORWARDED);
-            if (clientAddress != null) {
-                String previous = headers.get("x-forwarded-for");
-                headers.set("x-forwarded-for", previous == null ? clientAddress : previous + ", " + clientAddress);
-            }
-            headers.set("x-forwarded-proto", tls ? "https" : "http");
-            if (host != null) {
-                headers.set("x-forwarded-host", host);
-            }
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress, tls, host);
             if (chunked && !lengthKnown) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }

@@ -185,16 +185,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (!headers.contains(HttpHeaderNames.HOST) && request.authority() != null) {
                 headers.set(HttpHeaderNames.HOST, request.authority().toString());
             }
-            SocketAddress remote = request.remoteAddress();
-            if (remote != null && remote.hostAddress() != null) {
-                String previous = headers.get("x-forwarded-for");
-                headers.set("x-forwarded-for", previous == null ? remote.hostAddress()
-                        : previous + ", " + remote.hostAddress());
-            }
-            headers.set("x-forwarded-proto", tls ? "https" : "http");
-            if (request.host() != null) {
-                headers.set("x-forwarded-host", request.host());
-            }
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), tls, request.host());
             boolean lengthKnown = from.contains(HttpHeaderNames.CONTENT_LENGTH);
             boolean chunked = from.contains(HttpHeaderNames.TRANSFER_ENCODING);
             boolean http2 = request.version() == HttpVersion.HTTP_2;
@@ -324,6 +315,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             backendFailed();
         }
 
+        private String clientAddress() {
+            SocketAddress remote = request.remoteAddress();
+            return remote == null ? null : remote.hostAddress();
+        }
+
         private boolean hasBody(int code) {
             return code >= 200 && code != 204 && code != 304 && !"HEAD".equals(request.method().name());
         }
@@ -360,16 +356,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (request.authority() != null) {
                 upgrade.authority(request.authority());
             }
-            SocketAddress remote = request.remoteAddress();
-            if (remote != null && remote.hostAddress() != null) {
-                String previous = headers.get("x-forwarded-for");
-                headers.set("x-forwarded-for", previous == null ? remote.hostAddress()
-                        : previous + ", " + remote.hostAddress());
-            }
-            headers.set("x-forwarded-proto", tls ? "https" : "http");
-            if (request.host() != null) {
-                headers.set("x-forwarded-host", request.host());
-            }
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), tls, request.host());
             upgrade.connect().onComplete(ar -> {
                 if (forwarding.over()) {
                     return;
