@@ -91,10 +91,7 @@ final class BackendPool {
         closed = true;
         sweeper.cancel(false);
         for (Backend backend : new ArrayList<>(backends.values())) {
-            for (BackendConnection connection : new ArrayList<>(backend.idle)) {
-                connection.channel().close();
-            }
-            for (Channel channel : new ArrayList<>(backend.open)) {
+            for (Channel channel : new ArrayList<>(backend.open)) { // idle ones included
                 channel.close();
             }
         }

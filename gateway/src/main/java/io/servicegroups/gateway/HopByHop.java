@@ -17,6 +17,9 @@ import java.util.function.BiConsumer;
 
 /** Headers that belong to one connection (RFC 9110 7.6.1) and are not forwarded. */
 final class HopByHop {
+    /** Request headers a backend gets from the gateway only: {@code Expect} is answered here, the rest is set here. */
+    static final String[] SET_BY_GATEWAY = {"expect", "x-forwarded-proto", "x-forwarded-host"};
+
     private HopByHop() {
     }
 

@@ -24,7 +24,6 @@ import io.vertx.core.http.HttpConnection;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.function.Supplier;
 
 /**
  * The {@code http} handler's fast path for an HTTP/1 client connection: sits in the connection's Netty pipeline
@@ -35,17 +34,12 @@ import java.util.function.Supplier;
  * from then on the whole connection does, so that answers never overtake each other.
  */
 final class Http1Forwarder extends ChannelInboundHandlerAdapter {
-    private static final String[] NOT_FORWARDED = {"expect", "x-forwarded-proto", "x-forwarded-host"};
     /** Why the client is not read: pipelined requests held, a backend connection awaited, a backend full. */
     private static final int HOLDING = 1;
     private static final int CONNECTING = 2;
     private static final int BACKEND_FULL = 4;
 
-    private final int port;
-    private final boolean tls;
-    private final Supplier<RoutingSnapshot> routes;
-    private final BackendPool pool;
-    private final WorkEnded ended;
+    private final HttpListener listener;
     private final Fleet fleet;
     private final HttpConnection connection;
     private final ArrayDeque<Object> held = new ArrayDeque<>();
@@ -58,14 +52,9 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
     private boolean closingAfterAnswer;
     private int pauses;
 
-    Http1Forwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, BackendPool pool, WorkEnded ended,
-                   Fleet fleet, HttpConnection connection) {
-        this.port = port;
-        this.tls = tls;
-        this.routes = routes;
-        this.pool = pool;
-        this.ended = ended;
-        this.fleet = fleet;
+    Http1Forwarder(HttpListener listener, HttpConnection connection) {
+        this.listener = listener;
+        this.fleet = listener.fleet();
         this.connection = connection;
     }
 
@@ -115,7 +104,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             passOn(msg); // HttpForwarder answers: 404, 308, 503 with its reason, upgrades, ...
             return;
         }
-        current = new Exchange(request, new Forwarding(route, new Work(target, ended), fleet));
+        current = new Exchange(request, listener.forwarding(route, target));
         if (msg instanceof HttpContent content) {
             current.fromClient(content);
         }
@@ -143,7 +132,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             return null;
         }
         String host = HostNames.fromAuthority(headers.get(HttpHeaderNames.HOST));
-        Route route = routes.get().route(port, host);
+        Route route = listener.route(host);
         return route == null || route.redirect() ? null : route;
     }
 
@@ -273,8 +262,8 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             boolean lengthKnown = headers.contains(HttpHeaderNames.CONTENT_LENGTH);
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
             String host = headers.get(HttpHeaderNames.HOST);
-            HopByHop.strip(headers, NOT_FORWARDED);
-            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress, tls, host);
+            HopByHop.strip(headers, HopByHop.SET_BY_GATEWAY);
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress, listener.tls(), host);
             if (chunked && !lengthKnown) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
@@ -283,7 +272,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
 
         void connect(boolean retry) {
             retried = retry;
-            pool.acquire(forwarding.target(), this);
+            listener.pool().acquire(forwarding.target(), this);
             if (backend == null && !forwarding.over()) {
                 pause(CONNECTING); // what was read meanwhile waits in unsent
             }
@@ -454,7 +443,7 @@ final class Http1Forwarder extends ChannelInboundHandlerAdapter {
             if (!responded && reusedBackend && !replaying && requestEnded && forwarding.bytesIn == 0
                     && Forwarding.idempotent(request.method().name())) {
                 replaying = true; // a kept-alive connection the backend had closed meanwhile: once more, on a new one
-                pool.acquireNew(forwarding.target(), this);
+                listener.pool().acquireNew(forwarding.target(), this);
                 return;
             }
             forwarding.broke();

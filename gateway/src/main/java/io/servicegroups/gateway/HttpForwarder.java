@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.servicegroups.core.routing.HostNames;
 import io.servicegroups.core.routing.HttpsRedirect;
@@ -30,7 +29,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.impl.VertxHandler;
-import java.util.function.Supplier;
 
 /**
  * The {@code http} handler: routes each request by its host to a group's port, balances it over the running
@@ -39,25 +37,14 @@ import java.util.function.Supplier;
  * A backend that refuses the connection is skipped once for another; then 502. No instance: 503.
  */
 final class HttpForwarder implements Handler<HttpServerRequest> {
-    private static final String[] NOT_FORWARDED = {"expect", "x-forwarded-proto", "x-forwarded-host"};
-
-    private final int port;
-    private final boolean tls;
-    private final Supplier<RoutingSnapshot> routes;
-    private final BackendPool pool;
+    private final HttpListener listener;
     private final HttpClient upgrades;
-    private final WorkEnded ended;
     private final Fleet fleet;
 
-    HttpForwarder(int port, boolean tls, Supplier<RoutingSnapshot> routes, BackendPool pool,
-                  HttpClient upgrades, WorkEnded ended, Fleet fleet) {
-        this.port = port;
-        this.tls = tls;
-        this.routes = routes;
-        this.pool = pool;
+    HttpForwarder(HttpListener listener, HttpClient upgrades) {
+        this.listener = listener;
         this.upgrades = upgrades;
-        this.ended = ended;
-        this.fleet = fleet;
+        this.fleet = listener.fleet();
     }
 
     @Override
@@ -70,11 +57,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             closeAfter(request);
         }
         String host = HostNames.fromAuthority(request.host());
-        Route route = routes.get().route(port, host);
+        Route route = listener.route(host);
         if (route == null) {
             fleet.unrouted();
             answer(request, 404, "no service group is published at " + (host == null ? "this host" : host)
-                    + " on port " + port);
+                    + " on port " + listener.port());
             return;
         }
         if (route.redirect()) {
@@ -91,7 +78,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
                     : "no running instance serves " + route.fqdn());
             return;
         }
-        Exchange exchange = new Exchange(request, new Forwarding(route, new Work(target, ended), fleet));
+        Exchange exchange = new Exchange(request, listener.forwarding(route, target));
         if (HopByHop.isWebSocketUpgrade(request.headers()) && request.version() == HttpVersion.HTTP_1_1) {
             request.pause();
             exchange.upgrade(false);
@@ -147,7 +134,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         /** Asks the pool for a connection to the current target; the request waits (paused) if it must. */
         void connect(boolean retry) {
             retried = retry;
-            pool.acquire(forwarding.target(), this);
+            listener.pool().acquire(forwarding.target(), this);
             if (backend == null && !forwarding.over() && !paused) {
                 paused = true;
                 request.pause();
@@ -181,11 +168,11 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
         private void forward() {
             MultiMap from = request.headers();
             HttpHeaders headers = new DefaultHttpHeaders(false);
-            HopByHop.copy(from, headers, NOT_FORWARDED);
+            HopByHop.copy(from, headers, HopByHop.SET_BY_GATEWAY);
             if (!headers.contains(HttpHeaderNames.HOST) && request.authority() != null) {
                 headers.set(HttpHeaderNames.HOST, request.authority().toString());
             }
-            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), tls, request.host());
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), listener.tls(), request.host());
             boolean lengthKnown = from.contains(HttpHeaderNames.CONTENT_LENGTH);
             boolean chunked = from.contains(HttpHeaderNames.TRANSFER_ENCODING);
             boolean http2 = request.version() == HttpVersion.HTTP_2;
@@ -309,7 +296,7 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
             if (!response.headWritten() && !forwarding.over() && reusedBackend && !replaying && bodyless
                     && Forwarding.idempotent(request.method().name())) {
                 replaying = true; // a kept-alive connection the backend had closed meanwhile: once more, on a new one
-                pool.acquireNew(forwarding.target(), this);
+                listener.pool().acquireNew(forwarding.target(), this);
                 return;
             }
             backendFailed();
@@ -350,13 +337,13 @@ final class HttpForwarder implements Handler<HttpServerRequest> {
 
         private void passUpgrade(HttpClientRequest upgrade) {
             MultiMap headers = upgrade.headers();
-            HopByHop.copy(request.headers(), headers, NOT_FORWARDED);
+            HopByHop.copy(request.headers(), headers, HopByHop.SET_BY_GATEWAY);
             headers.set("connection", "upgrade");
             headers.set("upgrade", request.getHeader("upgrade"));
             if (request.authority() != null) {
                 upgrade.authority(request.authority());
             }
-            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), tls, request.host());
+            Forwarding.forwardedHeaders(headers::get, headers::set, clientAddress(), listener.tls(), request.host());
             upgrade.connect().onComplete(ar -> {
                 if (forwarding.over()) {
                     return;

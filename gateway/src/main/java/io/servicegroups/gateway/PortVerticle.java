@@ -66,18 +66,18 @@ final class PortVerticle extends AbstractVerticle {
             pool = new BackendPool((VertxInternal) vertx, ((ContextInternal) context).nettyEventLoop(),
                     setup.config().connectTimeout(), setup.config().backendIdleTimeout(), MAX_CONNECTIONS_PER_BACKEND);
             Closing closing = setup.fleet().closing();
+            HttpListener listener = new HttpListener(port, mode.tls(), setup.routes(), pool, setup.ended(),
+                    setup.fleet());
             boolean fastPath = setup.config().http1FastPath();
             vertx.createHttpServer(options).connectionHandler(connection -> {
                         if (closing.accepted(connection) && fastPath
                                 && connection instanceof Http1xServerConnection http1
                                 && http1.channelHandlerContext().pipeline().get(VERTX_HANDLER) != null) {
                             http1.channelHandlerContext().pipeline().addBefore(VERTX_HANDLER, "sg-http1",
-                                    new Http1Forwarder(port, mode.tls(), setup.routes(), pool, setup.ended(),
-                                            setup.fleet(), connection));
+                                    new Http1Forwarder(listener, connection));
                         }
                     })
-                    .requestHandler(new HttpForwarder(port, mode.tls(), setup.routes(), pool, upgrades, setup.ended(),
-                            setup.fleet()))
+                    .requestHandler(new HttpForwarder(listener, upgrades))
                     .listen().<Void>mapEmpty().onComplete(started);
         } else {
             NetServerOptions options = new NetServerOptions().setHost(setup.host()).setPort(listenPort)
